@@ -1,0 +1,26 @@
+package com.example.orders.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.example.orders.domain.OrderLine;
+import com.example.orders.store.OrderDetails;
+
+/** The body of {@code GET /orders/{orderId}}. */
+record OrderResource(String orderId, String customerId, String status, String channel, List<LineResource> lines,
+                     MoneyResource total, int itemCount, Instant placedAt) {
+
+    static OrderResource of(OrderDetails order) {
+        return new OrderResource(order.id().toString(), order.customerId(), order.status().name(),
+                order.channel().name(), order.lines().stream().map(LineResource::of).toList(),
+                MoneyResource.of(order.total()), order.itemCount(), order.placedAt());
+    }
+
+    record LineResource(String sku, int quantity, MoneyResource unitPrice, MoneyResource lineTotal) {
+
+        static LineResource of(OrderLine line) {
+            return new LineResource(line.sku(), line.quantity(), MoneyResource.of(line.unitPrice()),
+                    MoneyResource.of(line.lineTotal()));
+        }
+    }
+}

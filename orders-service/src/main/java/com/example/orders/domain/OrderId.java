@@ -1,0 +1,64 @@
+package com.example.orders.domain;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An order's id: a UUID. Orders placed under an idempotency key get a name-based (version 5) UUID
+ * computed from the key and its scope, so every retry of a request names the same order and the
+ * table's conditional write can refuse a second one.
+ */
+public record OrderId(UUID value) {
+
+    private static final UUID NAMESPACE = UUID.fromString("6f1c2f8e-3c1a-4d8e-9a47-2b9f0c6d5e11");
+
+    public static OrderId random() {
+        return new OrderId(UUID.randomUUID());
+    }
+
+    public static OrderId forIdempotencyKey(String scope, String key) {
+        return new OrderId(nameBasedUuid(scope + '\n' + key));
+    }
+
+    /** Parses an id from outside (a path, a message); anything that is not a UUID is no order's id. */
+    public static Optional<OrderId> parse(String text) {
+        if (text == null || text.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new OrderId(UUID.fromString(text)));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+
+    private static UUID nameBasedUuid(String name) {
+        byte[] hash = sha1(name);
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50); // version 5
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
+        ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
+        return new UUID(bytes.getLong(), bytes.getLong());
+    }
+
+    private static byte[] sha1(String name) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-1");
+            ByteBuffer namespace = ByteBuffer.allocate(16)
+                    .putLong(NAMESPACE.getMostSignificantBits())
+                    .putLong(NAMESPACE.getLeastSignificantBits());
+            digest.update(namespace.array());
+            return digest.digest(name.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK provides SHA-1", e);
+        }
+    }
+}

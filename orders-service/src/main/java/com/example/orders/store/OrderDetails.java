@@ -1,0 +1,19 @@
+package com.example.orders.store;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.example.orders.domain.Channel;
+import com.example.orders.domain.Money;
+import com.example.orders.domain.OrderId;
+import com.example.orders.domain.OrderLine;
+import com.example.orders.domain.OrderStatus;
+
+/** What the API shows of an order: no request fingerprint, no provenance. */
+public record OrderDetails(OrderId id, String customerId, OrderStatus status, Channel channel, List<OrderLine> lines,
+                           Money total, int itemCount, Instant placedAt) {
+
+    public OrderDetails {
+        lines = List.copyOf(lines);
+    }
+}

@@ -1,0 +1,30 @@
+package com.example.orders.store;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import com.example.orders.domain.Order;
+import com.example.orders.domain.OrderId;
+
+/** The repository contract in memory, for unit tests of the logic above it; DynamoDB is tested in tests/. */
+public final class InMemoryOrderRepository implements OrderRepository {
+
+    private final ConcurrentMap<OrderId, Order> orders = new ConcurrentHashMap<>();
+
+    @Override
+    public InsertOutcome insertIfAbsent(Order order) {
+        Order existing = orders.putIfAbsent(order.id(), order);
+        return existing == null ? new Inserted() : new AlreadyExists(existing);
+    }
+
+    @Override
+    public Optional<OrderDetails> findDetails(OrderId id) {
+        return Optional.ofNullable(orders.get(id)).map(order -> new OrderDetails(order.id(), order.customerId(),
+                order.status(), order.channel(), order.lines(), order.total(), order.itemCount(), order.placedAt()));
+    }
+
+    public int size() {
+        return orders.size();
+    }
+}

@@ -1,0 +1,9 @@
+package com.example.platform.json;
+
+/** A document that is not JSON, or not the JSON shape a type expects. */
+public final class MalformedJsonException extends RuntimeException {
+
+    public MalformedJsonException(String reason) {
+        super(reason);
+    }
+}
