@@ -19,10 +19,10 @@ import com.example.orders.domain.Provenance;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The orders table's item layout, in one place. Money is stored as DynamoDB numbers (exact
- * decimals up to 38 digits). {@code totalAmount}, {@code itemCount}, {@code correlationId},
- * {@code causationId} and {@code placedAt} are also what the outbox pipe copies into
- * {@code OrderPlaced} (template.yaml, OrderPlacedPipe).
+ * The orders table's item layout, in one place. Amounts are strings at the currency's scale
+ * ({@code "47.30"}): a DynamoDB number would drop the trailing zero ({@code 47.3}), and the outbox
+ * pipe copies the stored text into {@code OrderPlaced} as it is (template.yaml, OrderPlacedPipe,
+ * which also copies {@code itemCount}, {@code correlationId}, {@code causationId}, {@code placedAt}).
  */
 final class OrderItems {
 
@@ -62,7 +62,7 @@ final class OrderItems {
         item.put(CHANNEL, string(order.channel().name()));
         item.put(CURRENCY, string(order.currency().getCurrencyCode()));
         item.put(LINES, AttributeValue.fromL(order.lines().stream().map(OrderItems::lineItem).toList()));
-        item.put(TOTAL_AMOUNT, number(order.total().toPlainString()));
+        item.put(TOTAL_AMOUNT, string(order.total().toPlainString()));
         item.put(ITEM_COUNT, number(Integer.toString(order.itemCount())));
         item.put(PLACED_AT, string(order.placedAt().toString()));
         item.put(CORRELATION_ID, string(order.provenance().correlationId()));
@@ -83,7 +83,7 @@ final class OrderItems {
         Currency currency = currency(item);
         return new OrderDetails(orderId(item), item.get(CUSTOMER_ID).s(), OrderStatus.valueOf(item.get(STATUS).s()),
                 Channel.valueOf(item.get(CHANNEL).s()), lines(item, currency),
-                new Money(new BigDecimal(item.get(TOTAL_AMOUNT).n()), currency),
+                new Money(new BigDecimal(item.get(TOTAL_AMOUNT).s()), currency),
                 Integer.parseInt(item.get(ITEM_COUNT).n()), Instant.parse(item.get(PLACED_AT).s()));
     }
 
@@ -91,14 +91,14 @@ final class OrderItems {
         return AttributeValue.fromM(Map.of(
                 SKU, string(line.sku()),
                 QUANTITY, number(Integer.toString(line.quantity())),
-                UNIT_PRICE, number(line.unitPrice().toPlainString())));
+                UNIT_PRICE, string(line.unitPrice().toPlainString())));
     }
 
     private static List<OrderLine> lines(Map<String, AttributeValue> item, Currency currency) {
         return item.get(LINES).l().stream()
                 .map(AttributeValue::m)
                 .map(line -> new OrderLine(line.get(SKU).s(), Integer.parseInt(line.get(QUANTITY).n()),
-                        new Money(new BigDecimal(line.get(UNIT_PRICE).n()), currency)))
+                        new Money(new BigDecimal(line.get(UNIT_PRICE).s()), currency)))
                 .toList();
     }
 

@@ -1,0 +1,121 @@
+package com.example.tests.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.example.tests.ProjectFiles;
+import com.example.tests.local.Command;
+import com.example.tests.local.DevTools;
+import com.example.tests.template.CloudFormationTemplate;
+import com.example.tests.template.CloudFormationTemplate.Resource;
+
+/**
+ * {@code sam build} on a copy of the checkout holding only what git would clone, so nothing built
+ * earlier can help: the layer must carry every third-party jar under java/lib, and each function
+ * artifact only its own module's classes.
+ */
+class SamBuildTest {
+
+    @TempDir
+    static Path checkout;
+
+    private static Path buildDirectory;
+
+    @BeforeAll
+    static void samBuildFromAFreshCopy() {
+        copyCheckout(ProjectFiles.root(), checkout);
+        buildDirectory = checkout.resolve(".aws-sam/build");
+        Path sam = DevTools.executable("sam");
+        String path = sam.getParent() + ":" + System.getenv("PATH");
+        Command.Result result = new Command(List.of(sam.toString(), "build", "--build-dir", buildDirectory.toString()), checkout,
+                Map.of("SAM_CLI_TELEMETRY", "0", "JAVA_HOME", System.getProperty("java.home"), "PATH", path))
+                .run(900);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    void theLayerShipsItsOwnJarAndEveryThirdPartyJarUnderJavaLib() {
+        List<String> jars = fileNames(buildDirectory.resolve("SharedLayer/java/lib"));
+
+        assertThat(jars).anyMatch(jar -> jar.startsWith("shared-layer-"))
+                .anyMatch(jar -> jar.startsWith("dynamodb-2."))
+                .anyMatch(jar -> jar.startsWith("powertools-logging-"))
+                .anyMatch(jar -> jar.startsWith("jackson-databind-"))
+                .anyMatch(jar -> jar.startsWith("aws-xray-recorder-sdk-aws-sdk-v2-instrumentor-"));
+        assertThat(jars).as("one HTTP stack: the URLConnection client")
+                .noneMatch(jar -> jar.startsWith("apache-client-") || jar.startsWith("netty-nio-client-")
+                        || jar.startsWith("httpclient-") || jar.startsWith("aws-crt-"));
+    }
+
+    @Test
+    void everyFunctionArtifactHoldsOnlyItsOwnModulesClasses() {
+        List<Resource> functions = CloudFormationTemplate.load().resourcesOfType("AWS::Serverless::Function");
+        assertThat(functions).isNotEmpty().allSatisfy(function -> {
+            Path artifact = buildDirectory.resolve(function.logicalId());
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(artifact)) {
+                files = walk.filter(Files::isRegularFile).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            assertThat(files).as(function.logicalId()).hasSize(1);
+            String handlerPackage = function.stringProperty("Handler").replaceAll("\\.[A-Za-z]+::.*$", "");
+            String module = handlerPackage.split("\\.")[2];
+            assertThat(entries(files.getFirst())).as(function.logicalId()).isNotEmpty().allSatisfy(entry ->
+                    assertThat(entry.startsWith("com/example/" + module + "/") || entry.startsWith("META-INF/")
+                            || entry.startsWith("contracts/") || entry.equals("com/") || entry.equals("com/example/"))
+                            .as(entry).isTrue());
+        });
+    }
+
+    private static List<String> entries(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().map(ZipEntry::getName).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> fileNames(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies what `git clone` would give: tracked files and new files git does not ignore. */
+    private static void copyCheckout(Path root, Path target) {
+        Command.Result listed = new Command(List.of("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"),
+                root, Map.of()).run(60);
+        assertThat(listed.exitCode()).as(listed.output()).isZero();
+        for (String file : Arrays.stream(listed.output().split("\0")).filter(name -> !name.isEmpty()).toList()) {
+            Path source = root.resolve(file);
+            if (!Files.isRegularFile(source)) {
+                continue; // deleted in the working tree
+            }
+            try {
+                Path destination = target.resolve(file);
+                Files.createDirectories(destination.getParent());
+                Files.copy(source, destination, StandardCopyOption.COPY_ATTRIBUTES);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

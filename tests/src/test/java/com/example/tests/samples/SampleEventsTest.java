@@ -1,0 +1,38 @@
+package com.example.tests.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.platform.json.Json;
+import com.example.tests.ProjectFiles;
+import com.example.tests.template.CloudFormationTemplate;
+import com.example.tests.template.CloudFormationTemplate.Resource;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The files `sam local invoke` takes stay usable: events/local-env.json only sets variables the
+ * template declares (SAM ignores any other), for functions that exist.
+ */
+class SampleEventsTest {
+
+    private final CloudFormationTemplate template = CloudFormationTemplate.load();
+
+    @Test
+    void theLocalEnvironmentFileOnlySetsVariablesTheTemplateDeclares() {
+        JsonNode localEnvironment = Json.parse(ProjectFiles.read("events/local-env.json"));
+
+        localEnvironment.properties().forEach(function -> {
+            Resource resource = template.resource(function.getKey());
+            Set<String> declared = CloudFormationTemplate.asMap(resource.property("Environment", "Variables")
+                    .orElse(Map.of())).keySet();
+            function.getValue().fieldNames().forEachRemaining(variable ->
+                    assertThat(declared).as(function.getKey() + " declares " + variable).contains(variable));
+        });
+        assertThat(localEnvironment.properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrderElementsOf(
+                template.resourcesOfType("AWS::Serverless::Function").stream().map(Resource::logicalId).toList());
+    }
+}

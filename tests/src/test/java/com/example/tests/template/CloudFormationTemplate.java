@@ -1,0 +1,92 @@
+package com.example.tests.template;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.example.tests.ProjectFiles;
+
+/** {@code template.yaml} as data, for tests that check it or build local resources from it. */
+public final class CloudFormationTemplate {
+
+    private final Map<String, Object> document;
+
+    private CloudFormationTemplate(Map<String, Object> document) {
+        this.document = document;
+    }
+
+    public static CloudFormationTemplate load() {
+        return parse(ProjectFiles.read("template.yaml"));
+    }
+
+    public static CloudFormationTemplate parse(String yaml) {
+        return new CloudFormationTemplate(CloudFormationYaml.load(yaml));
+    }
+
+    public Map<String, Resource> resources() {
+        Map<String, Resource> resources = new LinkedHashMap<>();
+        map(document, "Resources").forEach((id, body) -> resources.put(id, new Resource(id, asMap(body))));
+        return resources;
+    }
+
+    public Resource resource(String logicalId) {
+        return Optional.ofNullable(resources().get(logicalId))
+                .orElseThrow(() -> new IllegalArgumentException("template.yaml has no resource " + logicalId));
+    }
+
+    public List<Resource> resourcesOfType(String type) {
+        return resources().values().stream().filter(resource -> resource.type().equals(type)).toList();
+    }
+
+    /** {@code Globals.Function}: what every AWS::Serverless::Function inherits. */
+    public Map<String, Object> functionGlobals() {
+        return map(map(document, "Globals"), "Function");
+    }
+
+    /** One resource: its logical id, type, properties and metadata. */
+    public record Resource(String logicalId, Map<String, Object> body) {
+
+        public String type() {
+            return (String) body.get("Type");
+        }
+
+        public Map<String, Object> properties() {
+            return map(body, "Properties");
+        }
+
+        public Map<String, Object> metadata() {
+            return map(body, "Metadata");
+        }
+
+        /** A property by path, e.g. {@code property("SourceParameters", "FilterCriteria")}. */
+        public Optional<Object> property(String... path) {
+            Object current = properties();
+            for (String step : path) {
+                if (!(current instanceof Map<?, ?> map) || !map.containsKey(step)) {
+                    return Optional.empty();
+                }
+                current = map.get(step);
+            }
+            return Optional.ofNullable(current);
+        }
+
+        public String stringProperty(String... path) {
+            return property(path).map(String.class::cast).orElseThrow(() -> new IllegalArgumentException(
+                    logicalId + " has no string at " + String.join(".", path)));
+        }
+    }
+
+    public static Map<String, Object> map(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        return value == null ? Map.of() : asMap(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asMap(Object value) {
+        if (!(value instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("Expected a mapping, found " + value);
+        }
+        return (Map<String, Object>) value;
+    }
+}

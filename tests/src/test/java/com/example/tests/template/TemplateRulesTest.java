@@ -1,0 +1,275 @@
+package com.example.tests.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.platform.json.Json;
+import com.example.tests.ProjectFiles;
+import com.example.tests.template.CloudFormationTemplate.Resource;
+
+/** The best-practice rules of SPEC 4 and 5, asserted on template.yaml itself. */
+class TemplateRulesTest {
+
+    /** SAM policy templates every function may use: each grants named actions on the one resource it is given. */
+    private static final Set<String> SCOPED_POLICY_TEMPLATES = Set.of("DynamoDBReadPolicy", "DynamoDBWritePolicy",
+            "DynamoDBCrudPolicy", "SSMParameterReadPolicy", "EventBridgePutEventsPolicy", "SQSSendMessagePolicy",
+            "SQSPollerPolicy", "S3ReadPolicy", "S3CrudPolicy", "StepFunctionsExecutionPolicy",
+            "AWSSecretsManagerGetSecretValuePolicy");
+
+    /** Services whose resources hold data: a wildcard action on them is never acceptable. */
+    private static final Set<String> DATA_SERVICES = Set.of("dynamodb", "sqs", "s3", "events", "states", "ssm",
+            "secretsmanager", "kms", "sns", "lambda");
+
+    private final CloudFormationTemplate template = CloudFormationTemplate.load();
+
+    @Test
+    void everyFunctionRunsJava25OnArm64TracedWithSnapStartAndTheSharedLayer() {
+        assertThat(functions()).isNotEmpty().allSatisfy(function -> {
+            assertThat(effective(function, "Runtime")).as(function.logicalId()).contains("java25");
+            assertThat(effective(function, "Architectures")).as(function.logicalId()).contains(List.of("arm64"));
+            assertThat(effective(function, "Tracing")).as(function.logicalId()).contains("Active");
+            assertThat(effective(function, "Layers")).as(function.logicalId())
+                    .hasValueSatisfying(layers -> assertThat(list(layers)).contains(Map.of("Ref", "SharedLayer")));
+            assertThat(effective(function, "SnapStart")).as(function.logicalId())
+                    .contains(Map.of("ApplyOn", "PublishedVersions"));
+            assertThat(effective(function, "AutoPublishAlias")).as(function.logicalId()).isPresent();
+            assertThat(effective(function, "MemorySize")).as(function.logicalId()).isPresent();
+            assertThat(function.metadata()).as(function.logicalId()).containsEntry("BuildMethod", "makefile");
+        });
+    }
+
+    @Test
+    void everyFunctionLogsJsonToALogGroupOfItsOwnWithRetention() {
+        Set<Object> logGroups = new HashSet<>();
+        assertThat(functions()).allSatisfy(function -> {
+            assertThat(function.property("LoggingConfig", "LogFormat")).as(function.logicalId()).contains("JSON");
+            Object logGroup = function.property("LoggingConfig", "LogGroup").orElseThrow();
+            assertThat(logGroups.add(logGroup)).as(function.logicalId() + " shares its log group").isTrue();
+            Resource group = template.resource(referencedId(logGroup));
+            assertThat(group.type()).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(group.property("RetentionInDays")).as(group.logicalId()).isPresent();
+        });
+    }
+
+    @Test
+    void everyLogGroupHasARetention() {
+        assertThat(template.resourcesOfType("AWS::Logs::LogGroup")).isNotEmpty()
+                .allSatisfy(group -> assertThat(group.property("RetentionInDays")).as(group.logicalId()).isPresent());
+    }
+
+    @Test
+    void noStatementAllowsAWildcardActionOrAnyResourceOnData() {
+        List<String> offences = new ArrayList<>();
+        for (Map<String, Object> statement : allowStatements()) {
+            List<String> actions = strings(statement.get("Action"));
+            for (String action : actions) {
+                String service = action.contains(":") ? action.substring(0, action.indexOf(':')) : action;
+                if (action.equals("*") || (DATA_SERVICES.contains(service) && action.contains("*"))) {
+                    offences.add("wildcard action " + action);
+                }
+                if (DATA_SERVICES.contains(service) && "*".equals(statement.get("Resource"))) {
+                    offences.add(action + " on every resource");
+                }
+            }
+        }
+        assertThat(offences).isEmpty();
+    }
+
+    @Test
+    void functionsUseSamPolicyTemplatesEachScopedToOneResource() {
+        for (Resource function : functions()) {
+            for (Object policy : (List<?>) function.property("Policies").orElse(List.of())) {
+                Map<String, Object> entry = CloudFormationTemplate.asMap(policy);
+                if (entry.containsKey("Statement")) {
+                    continue; // inline statements are checked by the wildcard rule
+                }
+                assertThat(entry).as(function.logicalId()).hasSize(1);
+                String name = entry.keySet().iterator().next();
+                assertThat(SCOPED_POLICY_TEMPLATES).as(function.logicalId() + " uses " + name).contains(name);
+                assertThat(CloudFormationTemplate.asMap(entry.get(name)).values())
+                        .as(function.logicalId() + " " + name + " names its resource")
+                        .allSatisfy(value -> assertThat(value).isNotEqualTo("*").isInstanceOf(Map.class));
+            }
+        }
+    }
+
+    @Test
+    void everyDeadLetterQueueHasAnAlarmThatNotifies() {
+        Set<String> deadLetterQueues = deadLetterQueues();
+        assertThat(deadLetterQueues).isNotEmpty();
+        List<Resource> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+        for (String queue : deadLetterQueues) {
+            assertThat(alarms).as("an alarm on the depth of " + queue).anySatisfy(alarm -> {
+                assertThat(alarm.property("MetricName")).contains("ApproximateNumberOfMessagesVisible");
+                assertThat(alarm.property("Dimensions")).hasValueSatisfying(dimensions -> assertThat(list(dimensions))
+                        .contains(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(queue, "QueueName")))));
+                assertThat(alarm.property("AlarmActions")).hasValueSatisfying(actions -> assertThat((List<?>) actions).isNotEmpty());
+            });
+        }
+    }
+
+    @Test
+    void theOrdersApiRequiresIamAuthorisationValidatesBodiesThrottlesAndLogsAccess() {
+        Resource api = template.resource("OrdersApi");
+        assertThat(api.property("Auth", "DefaultAuthorizer")).contains("AWS_IAM");
+        assertThat(api.property("TracingEnabled")).contains(true);
+        assertThat(api.property("EndpointConfiguration", "Type")).contains("REGIONAL");
+        Resource accessLogs = template.resource(referencedId(api.property("AccessLogSetting", "DestinationArn").orElseThrow()));
+        assertThat(accessLogs.property("RetentionInDays")).isPresent();
+        assertThat(api.property("MethodSettings")).hasValueSatisfying(settings -> assertThat((List<?>) settings)
+                .allSatisfy(setting -> assertThat(CloudFormationTemplate.asMap(setting))
+                        .containsKeys("ThrottlingRateLimit", "ThrottlingBurstLimit")));
+        for (Resource function : functions()) {
+            apiEvents(function).stream().filter(event -> "post".equals(event.get("Method"))).forEach(event ->
+                    assertThat(event.get("RequestModel")).as(function.logicalId() + " validates its body")
+                            .isEqualTo(Map.of("Model", "PlaceOrderRequest", "Required", true, "ValidateBody", true)));
+        }
+    }
+
+    @Test
+    void apiGatewaysOwnErrorsAreProblemJsonToo() {
+        Map<String, Object> responses = CloudFormationTemplate.asMap(
+                template.resource("OrdersApi").property("GatewayResponses").orElseThrow());
+        assertThat(responses).containsKeys("BAD_REQUEST_BODY", "DEFAULT_4XX", "DEFAULT_5XX");
+        responses.forEach((name, value) -> {
+            Map<String, Object> response = CloudFormationTemplate.asMap(value);
+            assertThat(CloudFormationTemplate.map(CloudFormationTemplate.map(response, "ResponseParameters"), "Headers"))
+                    .as(name).containsEntry("Content-Type", "'application/problem+json'");
+            String body = (String) CloudFormationTemplate.map(response, "ResponseTemplates").get("application/json");
+            // API Gateway fills $util and $context references with text; a sample value shows the result is JSON.
+            String rendered = body.replaceAll("\\$util\\.escapeJavaScript\\([^)]*\\)", "sample")
+                    .replaceAll("\\$context(\\.[A-Za-z]+)+", "sample");
+            var problem = Json.parse(rendered);
+            assertThat(problem.has("type") && problem.has("title")).as(name + " renders " + rendered).isTrue();
+        });
+    }
+
+    @Test
+    void theApiRequestModelIsTheRequestContract() {
+        Object model = template.resource("OrdersApi").property("Models", "PlaceOrderRequest").orElseThrow();
+
+        assertThat(Json.tree(model)).isEqualTo(Json.parse(ProjectFiles.read("contracts/api/place-order-request.schema.json")));
+    }
+
+    @Test
+    void theOrdersTableIsRecoverableAndStreamsNewImages() {
+        Resource table = template.resource("OrdersTable");
+        assertThat(table.property("BillingMode")).contains("PAY_PER_REQUEST");
+        assertThat(table.property("PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled")).contains(true);
+        assertThat(table.property("StreamSpecification", "StreamViewType")).contains("NEW_IMAGE");
+    }
+
+    @Test
+    void orderPlacedReachesTheBusFromTheStreamWithNoFunctionInBetween() {
+        Resource pipe = template.resource("OrderPlacedPipe");
+        assertThat(pipe.property("Source")).contains(Map.of("Fn::GetAtt", List.of("OrdersTable", "StreamArn")));
+        assertThat(pipe.property("Target")).contains(Map.of("Fn::GetAtt", List.of("EventBus", "Arn")));
+        assertThat(pipe.property("Enrichment")).isEmpty();
+        assertThat(pipe.property("TargetParameters", "EventBridgeEventBusParameters", "DetailType")).contains("OrderPlaced");
+        assertThat(pipe.property("SourceParameters", "DynamoDBStreamParameters", "DeadLetterConfig", "Arn")).isPresent();
+    }
+
+    @Test
+    void theBusIsArchivedForReplay() {
+        assertThat(template.resourcesOfType("AWS::Events::Archive"))
+                .anySatisfy(archive -> assertThat(archive.property("SourceArn"))
+                        .contains(Map.of("Fn::GetAtt", List.of("EventBus", "Arn"))));
+    }
+
+    private List<Resource> functions() {
+        return template.resourcesOfType("AWS::Serverless::Function");
+    }
+
+    private Optional<Object> effective(Resource function, String property) {
+        return function.property(property).or(() -> Optional.ofNullable(template.functionGlobals().get(property)));
+    }
+
+    private static List<Map<String, Object>> apiEvents(Resource function) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        CloudFormationTemplate.map(function.properties(), "Events").values().stream()
+                .map(CloudFormationTemplate::asMap)
+                .filter(event -> "Api".equals(event.get("Type")))
+                .forEach(event -> events.add(CloudFormationTemplate.map(event, "Properties")));
+        return events;
+    }
+
+    /** Allow statements of every role, policy and function in the template. */
+    private List<Map<String, Object>> allowStatements() {
+        List<Object> documents = new ArrayList<>();
+        for (Resource resource : template.resources().values()) {
+            switch (resource.type()) {
+                case "AWS::IAM::Role" -> ((List<?>) resource.property("Policies").orElse(List.of()))
+                        .forEach(policy -> documents.add(CloudFormationTemplate.asMap(policy).get("PolicyDocument")));
+                case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> documents.add(resource.property("PolicyDocument").orElseThrow());
+                case "AWS::Serverless::Function", "AWS::Serverless::StateMachine" ->
+                        ((List<?>) resource.property("Policies").orElse(List.of())).stream()
+                                .map(CloudFormationTemplate::asMap)
+                                .filter(policy -> policy.containsKey("Statement"))
+                                .forEach(documents::add);
+                default -> { }
+            }
+        }
+        return documents.stream()
+                .map(CloudFormationTemplate::asMap)
+                .flatMap(document -> ((List<?>) document.get("Statement")).stream())
+                .map(CloudFormationTemplate::asMap)
+                .filter(statement -> "Allow".equals(statement.get("Effect")))
+                .toList();
+    }
+
+    /** Queues named as a dead-letter target anywhere: pipes, queues' redrive, rule targets, async functions. */
+    private Set<String> deadLetterQueues() {
+        Set<String> queues = new HashSet<>();
+        for (Resource resource : template.resources().values()) {
+            collectDeadLetterTargets(resource.properties(), queues);
+        }
+        return queues;
+    }
+
+    private static void collectDeadLetterTargets(Object node, Set<String> queues) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                if (Objects.equals(key, "DeadLetterConfig") || Objects.equals(key, "DeadLetterQueue")) {
+                    Map<String, Object> target = CloudFormationTemplate.asMap(value);
+                    Optional.ofNullable(target.getOrDefault("Arn", target.get("TargetArn"))).ifPresent(arn -> queues.add(referencedId(arn)));
+                } else if (Objects.equals(key, "deadLetterTargetArn")) {
+                    queues.add(referencedId(value));
+                } else {
+                    collectDeadLetterTargets(value, queues);
+                }
+            });
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectDeadLetterTargets(item, queues));
+        }
+    }
+
+    /** The logical id a Ref or GetAtt points at. */
+    private static String referencedId(Object reference) {
+        Map<String, Object> intrinsic = CloudFormationTemplate.asMap(reference);
+        if (intrinsic.get("Ref") instanceof String id) {
+            return id;
+        }
+        if (intrinsic.get("Fn::GetAtt") instanceof List<?> path) {
+            return (String) path.getFirst();
+        }
+        throw new IllegalArgumentException("Not a reference to a resource: " + reference);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> list(Object value) {
+        return (List<Object>) value;
+    }
+
+    private static List<String> strings(Object value) {
+        return value instanceof List<?> list ? list.stream().map(String.class::cast).toList() : List.of((String) value);
+    }
+}
