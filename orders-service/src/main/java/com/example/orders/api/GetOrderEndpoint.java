@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.example.orders.domain.OrderId;
 import com.example.orders.store.OrderRepository;
+import com.example.platform.http.ApiEndpoint;
 import com.example.platform.http.ApiRequest;
 import com.example.platform.http.ApiResponses;
 import com.example.platform.http.Problem;
@@ -17,7 +18,7 @@ import com.example.platform.observability.Observability;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /** {@code GET /orders/{orderId}}: the order and its current status, 404 when there is none. */
-public final class GetOrderEndpoint {
+public final class GetOrderEndpoint implements ApiEndpoint {
 
     private final OrderRepository orders;
 
@@ -25,6 +26,7 @@ public final class GetOrderEndpoint {
         this.orders = orders;
     }
 
+    @Override
     public APIGatewayProxyResponseEvent handle(ApiRequest request, CorrelationId correlationId) {
         Observability.metrics().addMetric("OrderLookups", 1, MetricUnit.COUNT);
         Optional<OrderId> id = request.pathParameter("orderId").flatMap(OrderId::parse);

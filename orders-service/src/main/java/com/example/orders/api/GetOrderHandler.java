@@ -13,10 +13,6 @@ import com.example.orders.domain.OrderId;
 import com.example.orders.store.DynamoDbOrderRepository;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
-import com.example.platform.http.ApiRequest;
-import com.example.platform.http.ApiResponses;
-import com.example.platform.observability.CorrelationId;
-import com.example.platform.observability.Observability;
 
 /** Lambda entry point of {@code GET /orders/{orderId}}: wiring at init, then a thin adapter per request. */
 public final class GetOrderHandler
@@ -40,10 +36,7 @@ public final class GetOrderHandler
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        ApiRequest request = new ApiRequest(event);
-        CorrelationId correlationId = CorrelationId.fromCaller(request.header(CorrelationId.HEADER));
-        return Observability.observe(context, correlationId,
-                () -> ApiResponses.answer(request, correlationId, () -> endpoint.handle(request, correlationId)));
+        return endpoint.invoke(event, context);
     }
 
     /** Primes the snapshot with one read of an id no order has: the whole GetItem path, read-only. */

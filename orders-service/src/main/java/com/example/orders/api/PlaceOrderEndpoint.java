@@ -25,6 +25,7 @@ import com.example.orders.placement.PlacementCommand;
 import com.example.orders.placement.PlacementOutcome.KeyReused;
 import com.example.orders.placement.PlacementOutcome.Placed;
 import com.example.orders.placement.PlacementOutcome.Replayed;
+import com.example.platform.http.ApiEndpoint;
 import com.example.platform.http.ApiRequest;
 import com.example.platform.http.ApiResponses;
 import com.example.platform.http.Problem;
@@ -43,7 +44,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * gets the same answer (flagged {@code Idempotent-Replayed: true}) and a different request under
  * the same key gets {@code 422}. Every malformed part of a request is reported in one 400.
  */
-public final class PlaceOrderEndpoint {
+public final class PlaceOrderEndpoint implements ApiEndpoint {
 
     static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -58,6 +59,7 @@ public final class PlaceOrderEndpoint {
         this.placement = placement;
     }
 
+    @Override
     public APIGatewayProxyResponseEvent handle(ApiRequest request, CorrelationId correlationId) {
         List<Violation> violations = new ArrayList<>();
         Optional<IdempotencyKey> key = idempotencyKey(request, violations);

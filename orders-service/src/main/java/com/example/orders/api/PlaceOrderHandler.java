@@ -18,10 +18,6 @@ import com.example.orders.store.DynamoDbOrderRepository;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
 import com.example.platform.config.SharedParameters;
-import com.example.platform.http.ApiRequest;
-import com.example.platform.http.ApiResponses;
-import com.example.platform.observability.CorrelationId;
-import com.example.platform.observability.Observability;
 
 /**
  * Lambda entry point of {@code POST /orders}: wiring at init, then a thin adapter per request.
@@ -54,10 +50,7 @@ public final class PlaceOrderHandler
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        ApiRequest request = new ApiRequest(event);
-        CorrelationId correlationId = CorrelationId.fromCaller(request.header(CorrelationId.HEADER));
-        return Observability.observe(context, correlationId,
-                () -> ApiResponses.answer(request, correlationId, () -> endpoint.handle(request, correlationId)));
+        return endpoint.invoke(event, context);
     }
 
     /** Primes the snapshot: schema validation, the Parameter Store read and the DynamoDB write path, writing nothing. */
