@@ -14,16 +14,20 @@ PYTHON ?= python3
 .PHONY: help tools test build clean
 
 help:
-	@echo "make tools   install the test tools (SAM CLI, cfn-lint, moto) into $(VENV)"
+	@echo "make tools   install the test tools: SAM CLI, cfn-lint, moto into $(VENV); asl-validator into node_modules"
 	@echo "make test    run every test: unit, integration, template checks (./mvnw verify)"
 	@echo "make build   sam build: the layer and every function, from source"
 	@echo "make clean   remove build output"
 
-tools: $(VENV)/.installed
+tools: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
 	touch $@
 
 test: tools
@@ -45,7 +49,7 @@ build-SharedLayer:
 	cp shared-layer/target/layer/java/lib/*.jar "$(ARTIFACTS_DIR)/java/lib/"
 
 # Order functions: only the orders-service jar; everything else comes from the layer.
-build-PlaceOrderFunction build-GetOrderFunction:
+build-PlaceOrderFunction build-GetOrderFunction build-ReviewOrderFunction build-RiskCheckFunction:
 	$(MVN) -pl orders-service -am -DskipTests package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp orders-service/target/orders-service.jar "$(ARTIFACTS_DIR)/lib/"

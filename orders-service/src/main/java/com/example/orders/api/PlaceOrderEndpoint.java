@@ -19,12 +19,12 @@ import com.example.orders.placement.IdempotencyKey;
 import com.example.orders.placement.OrderPlacement;
 import com.example.orders.placement.OrderRequest;
 import com.example.orders.placement.OrderRequestReader;
-import com.example.orders.placement.OrderRequestReader.Invalid;
-import com.example.orders.placement.OrderRequestReader.Valid;
 import com.example.orders.placement.PlacementCommand;
 import com.example.orders.placement.PlacementOutcome.KeyReused;
 import com.example.orders.placement.PlacementOutcome.Placed;
 import com.example.orders.placement.PlacementOutcome.Replayed;
+import com.example.platform.contracts.Reading.Invalid;
+import com.example.platform.contracts.Reading.Valid;
 import com.example.platform.http.ApiEndpoint;
 import com.example.platform.http.ApiRequest;
 import com.example.platform.http.ApiResponses;
@@ -114,8 +114,8 @@ public final class PlaceOrderEndpoint implements ApiEndpoint {
             return Optional.empty();
         }
         return switch (reader.read(document)) {
-            case Valid(OrderRequest request) -> Optional.of(request);
-            case Invalid(List<Violation> invalid) -> {
+            case Valid<OrderRequest>(OrderRequest request) -> Optional.of(request);
+            case Invalid<OrderRequest>(List<Violation> invalid) -> {
                 violations.addAll(invalid);
                 yield Optional.empty();
             }

@@ -13,11 +13,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.example.orders.placement.AcceptedCurrencies;
 import com.example.orders.placement.OrderPlacement;
+import com.example.orders.placement.OrderRequest;
 import com.example.orders.placement.OrderRequestReader;
 import com.example.orders.store.DynamoDbOrderRepository;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
 import com.example.platform.config.SharedParameters;
+import com.example.platform.contracts.Reading;
 
 /**
  * Lambda entry point of {@code POST /orders}: wiring at init, then a thin adapter per request.
@@ -57,7 +59,7 @@ public final class PlaceOrderHandler
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
-            if (reader.read(SnapStartPriming.SAMPLE_REQUEST) instanceof OrderRequestReader.Valid(var request)) {
+            if (reader.read(SnapStartPriming.SAMPLE_REQUEST) instanceof Reading.Valid<OrderRequest>(var request)) {
                 repository.primeWritePath(placement.draft(SnapStartPriming.command(request)));
             }
         } catch (RuntimeException primingFailed) {

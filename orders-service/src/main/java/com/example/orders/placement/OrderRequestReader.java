@@ -11,6 +11,9 @@ import java.util.Set;
 import com.example.orders.domain.Money;
 import com.example.orders.domain.OrderLine;
 import com.example.platform.contracts.JsonContract;
+import com.example.platform.contracts.Reading;
+import com.example.platform.contracts.Reading.Invalid;
+import com.example.platform.contracts.Reading.Valid;
 import com.example.platform.http.Problem.Violation;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,34 +35,22 @@ public final class OrderRequestReader {
         this.acceptedCurrencies = acceptedCurrencies;
     }
 
-    public sealed interface Reading permits Valid, Invalid {
-    }
-
-    public record Valid(OrderRequest request) implements Reading {
-    }
-
-    public record Invalid(List<Violation> violations) implements Reading {
-        public Invalid {
-            violations = List.copyOf(violations);
-        }
-    }
-
-    public Reading read(JsonNode document) {
+    public Reading<OrderRequest> read(JsonNode document) {
         List<Violation> structural = contract.violations(document);
         if (!structural.isEmpty()) {
-            return new Invalid(structural);
+            return new Invalid<>(structural);
         }
         List<Violation> violations = new ArrayList<>();
         Optional<Currency> currency = currency(document.get("currency").asText(), violations);
         duplicateSkus(document.get("lines"), violations);
         if (currency.isEmpty()) {
-            return new Invalid(violations);
+            return new Invalid<>(violations);
         }
         List<OrderLine> lines = lines(document.get("lines"), currency.get(), violations);
         if (!violations.isEmpty()) {
-            return new Invalid(violations);
+            return new Invalid<>(violations);
         }
-        return new Valid(new OrderRequest(document.get("customerId").asText(), currency.get(), lines));
+        return new Valid<>(new OrderRequest(document.get("customerId").asText(), currency.get(), lines));
     }
 
     private Optional<Currency> currency(String code, List<Violation> violations) {

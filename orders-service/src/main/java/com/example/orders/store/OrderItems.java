@@ -39,6 +39,13 @@ final class OrderItems {
     static final String CAUSATION_ID = "causationId";
     static final String REQUEST_FINGERPRINT = "requestFingerprint";
 
+    // Written by the fulfilment workflow (statemachine/*.asl.json) and the review API.
+    static final String REVIEW_TASK_TOKEN = "reviewTaskToken";
+    static final String REVIEW_DECISION = "reviewDecision";
+    static final String REVIEW_REASON = "reviewReason";
+    static final String REVIEWER = "reviewer";
+    static final String REVIEWED_AT = "reviewedAt";
+
     private static final String SKU = "sku";
     private static final String QUANTITY = "quantity";
     private static final String UNIT_PRICE = "unitPrice";

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.example.orders.placement.OrderRequestReader.Invalid;
-import com.example.orders.placement.OrderRequestReader.Reading;
-import com.example.orders.placement.OrderRequestReader.Valid;
+import com.example.platform.contracts.Reading;
+import com.example.platform.contracts.Reading.Invalid;
+import com.example.platform.contracts.Reading.Valid;
 import com.example.platform.http.Problem.Violation;
 import com.example.platform.json.Json;
 
@@ -18,19 +18,19 @@ class OrderRequestReaderTest {
 
     private final OrderRequestReader reader = new OrderRequestReader(AcceptedCurrencies.of("EUR", "JPY"));
 
-    private Reading read(String json) {
+    private Reading<OrderRequest> read(String json) {
         return reader.read(Json.parse(json));
     }
 
     @Test
     void aValidRequestBecomesAnOrderRequestWithExactMoney() {
-        Reading reading = read("""
+        Reading<OrderRequest> reading = read("""
                 {"customerId":"c-1","currency":"EUR","lines":[
                   {"sku":"A-1","quantity":2,"unitPrice":"19.9"},{"sku":"B-2","quantity":1,"unitPrice":"0.05"}]}
                 """);
 
         assertThat(reading).isInstanceOf(Valid.class);
-        OrderRequest request = ((Valid) reading).request();
+        OrderRequest request = ((Valid<OrderRequest>) reading).value();
         assertThat(request.lines()).hasSize(2);
         assertThat(request.lines().getFirst().unitPrice().amount()).isEqualTo(new BigDecimal("19.90"));
     }
@@ -58,10 +58,10 @@ class OrderRequestReaderTest {
             one SKU on two lines    | {"customerId":"c","currency":"EUR","lines":[{"sku":"A","quantity":1,"unitPrice":"1"},{"sku":"A","quantity":2,"unitPrice":"1"}]} | /lines/1/sku
             """)
     void everyBrokenRuleIsReportedWhereItIs(String rule, String json, String location) {
-        Reading reading = read(json);
+        Reading<OrderRequest> reading = read(json);
 
         assertThat(reading).as(rule).isInstanceOf(Invalid.class);
-        assertThat(((Invalid) reading).violations()).extracting(Violation::location).contains(location);
+        assertThat(((Invalid<OrderRequest>) reading).violations()).extracting(Violation::location).contains(location);
     }
 
     @Test
@@ -70,21 +70,21 @@ class OrderRequestReaderTest {
         for (int i = 0; i < 51; i++) {
             lines.append(i == 0 ? "" : ",").append("{\"sku\":\"S").append(i).append("\",\"quantity\":1,\"unitPrice\":\"1\"}");
         }
-        Reading reading = read("{\"customerId\":\"c\",\"currency\":\"EUR\",\"lines\":[" + lines + "]}");
-        assertThat(((Invalid) reading).violations()).extracting(Violation::location).containsExactly("/lines");
+        Reading<OrderRequest> reading = read("{\"customerId\":\"c\",\"currency\":\"EUR\",\"lines\":[" + lines + "]}");
+        assertThat(((Invalid<OrderRequest>) reading).violations()).extracting(Violation::location).containsExactly("/lines");
     }
 
     @Test
     void aRefusedCurrencyNamesTheAcceptedOnes() {
-        Reading reading = read("{\"customerId\":\"c\",\"currency\":\"USD\",\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1\"}]}");
-        assertThat(((Invalid) reading).violations())
+        Reading<OrderRequest> reading = read("{\"customerId\":\"c\",\"currency\":\"USD\",\"lines\":[{\"sku\":\"A\",\"quantity\":1,\"unitPrice\":\"1\"}]}");
+        assertThat(((Invalid<OrderRequest>) reading).violations())
                 .containsExactly(new Violation("/currency", "orders are not accepted in USD; accepted: EUR, JPY"));
     }
 
     @Test
     void allViolationsAreReportedTogether() {
-        Reading reading = read("{\"currency\":\"eur\",\"lines\":[{\"sku\":\"A\",\"quantity\":0,\"unitPrice\":\"x\"}]}");
-        assertThat(((Invalid) reading).violations()).extracting(Violation::location)
+        Reading<OrderRequest> reading = read("{\"currency\":\"eur\",\"lines\":[{\"sku\":\"A\",\"quantity\":0,\"unitPrice\":\"x\"}]}");
+        assertThat(((Invalid<OrderRequest>) reading).violations()).extracting(Violation::location)
                 .containsExactly("/currency", "/customerId", "/lines/0/quantity", "/lines/0/unitPrice");
     }
 }

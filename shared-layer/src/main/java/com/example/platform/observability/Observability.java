@@ -2,6 +2,8 @@ package com.example.platform.observability;
 
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -13,7 +15,8 @@ import software.amazon.lambda.powertools.metrics.MetricsFactory;
 /**
  * Powertools logging and metrics, set up in one place and used the same way by every handler:
  * structured JSON logs carrying the Lambda context and the correlation id, a ColdStart metric,
- * and the business metrics of the invocation flushed as EMF when it ends, whatever the outcome.
+ * and the business metrics of the invocation flushed as EMF when it ends, whatever the outcome; a
+ * failure is logged with its stack trace before it propagates.
  * The functional Powertools API is used, so no AspectJ weaving is needed at build time.
  */
 public final class Observability {
@@ -21,6 +24,7 @@ public final class Observability {
     /** The field name Powertools logs the correlation id under. */
     static final String CORRELATION_ID_FIELD = "correlation_id";
 
+    private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
     private static final Metrics METRICS = MetricsFactory.getMetricsInstance();
 
     private Observability() {
@@ -36,6 +40,9 @@ public final class Observability {
             METRICS.captureColdStartMetric(context);
             try {
                 return invocation.get();
+            } catch (RuntimeException failure) {
+                LOG.error("Invocation failed", failure);
+                throw failure;
             } finally {
                 METRICS.flush();
             }

@@ -1,21 +1,24 @@
 package com.example.tests.local;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Somewhere AWS APIs answer on loopback: DynamoDB Local with moto, or LocalStack. Handlers and test
- * clients reach it the same way deployed functions reach AWS, through {@link AwsClients}, with the
- * endpoints in {@link #environment()}.
+ * Somewhere AWS APIs answer on loopback: DynamoDB Local with moto, moto alone, or LocalStack.
+ * Handlers reach it the way deployed functions reach AWS, through {@link AwsClients} and the
+ * endpoints in {@link #environment()}; tests build the clients no function uses with {@link #client}.
  */
 public interface AwsBackend {
 
@@ -24,20 +27,25 @@ public interface AwsBackend {
     /** Region, credentials and endpoint overrides, as environment variables. */
     Map<String, String> environment();
 
+    /** Where Lambda functions of this backend run, when it runs them in the test JVM. */
+    default Optional<LocalLambdaService> localLambda() {
+        return Optional.empty();
+    }
+
     default AwsClients clients() {
         return new AwsClients(LambdaEnvironment.of(environment()));
     }
 
-    /** The streams API, which no function calls (the outbox pipe reads the stream), for tests only. */
-    default DynamoDbStreamsClient dynamoDbStreams() {
+    /** A test-side client of any service, pointed at this backend. */
+    default <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, String serviceId) {
         Map<String, String> environment = environment();
-        return DynamoDbStreamsClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+        String endpoint = environment.getOrDefault("AWS_ENDPOINT_URL_" + serviceId.toUpperCase(Locale.ROOT),
+                environment.get("AWS_ENDPOINT_URL"));
+        builder.httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(environment.get("AWS_REGION")))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         environment.get("AWS_ACCESS_KEY_ID"), environment.get("AWS_SECRET_ACCESS_KEY"))))
-                .endpointOverride(URI.create(environment.getOrDefault("AWS_ENDPOINT_URL_DYNAMODB",
-                        environment.get("AWS_ENDPOINT_URL"))))
-                .build();
+                .endpointOverride(URI.create(endpoint));
+        return builder.build();
     }
 }

@@ -4,11 +4,12 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the Python tools the tests run (moto_server, sam, cfn-lint): first in the project's
- * virtualenv ({@code make tools} creates it), then on the PATH. A missing tool fails the test that
+ * Finds the tools the tests run (moto, sam, cfn-lint, asl-validator): first in the project's
+ * virtualenv and node_modules ({@code make tools} installs both), then on the PATH. A missing tool fails the test that
  * needs it with the command that installs it; these checks are part of the build, never skipped.
  */
 public final class DevTools {
@@ -21,10 +22,18 @@ public final class DevTools {
                 name + " was not found in " + virtualenvBin() + " or on the PATH; run `make tools` to install it"));
     }
 
+    /** The Python that has moto installed: the virtualenv's, or python3 on the PATH. */
+    public static Path python() {
+        return find("python").filter(path -> path.startsWith(virtualenvBin()))
+                .or(() -> find("python3"))
+                .orElseThrow(() -> new IllegalStateException("No Python found; run `make tools`"));
+    }
+
     static Optional<Path> find(String name) {
-        Path inVirtualenv = virtualenvBin().resolve(name);
-        if (Files.isExecutable(inVirtualenv)) {
-            return Optional.of(inVirtualenv);
+        for (Path projectTools : List.of(virtualenvBin(), nodeModulesBin())) {
+            if (Files.isExecutable(projectTools.resolve(name))) {
+                return Optional.of(projectTools.resolve(name));
+            }
         }
         return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .map(directory -> Path.of(directory, name))
@@ -34,5 +43,9 @@ public final class DevTools {
 
     private static Path virtualenvBin() {
         return Path.of(System.getProperty("tools.bin", ".venv/bin")).toAbsolutePath();
+    }
+
+    private static Path nodeModulesBin() {
+        return Path.of(System.getProperty("node.bin", "node_modules/.bin")).toAbsolutePath();
     }
 }

@@ -8,6 +8,6 @@ class OrdersApiOnLocalImplementationsTest extends OrdersApiIntegrationTest {
 
     @Override
     protected AwsBackend backend() {
-        return LocalImplementations.shared();
+        return LocalImplementations.dynamoDbLocalAndMoto();
     }
 }

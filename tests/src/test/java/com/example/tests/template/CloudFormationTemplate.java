@@ -39,6 +39,12 @@ public final class CloudFormationTemplate {
         return resources().values().stream().filter(resource -> resource.type().equals(type)).toList();
     }
 
+    /** A template parameter's default value, as text. */
+    public java.util.Optional<String> parameterDefault(String name) {
+        Map<String, Object> parameter = map(map(document, "Parameters"), name);
+        return java.util.Optional.ofNullable(parameter.get("Default")).map(String::valueOf);
+    }
+
     /** {@code Globals.Function}: what every AWS::Serverless::Function inherits. */
     public Map<String, Object> functionGlobals() {
         return map(map(document, "Globals"), "Function");

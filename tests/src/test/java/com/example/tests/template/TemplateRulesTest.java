@@ -23,7 +23,7 @@ class TemplateRulesTest {
     private static final Set<String> SCOPED_POLICY_TEMPLATES = Set.of("DynamoDBReadPolicy", "DynamoDBWritePolicy",
             "DynamoDBCrudPolicy", "SSMParameterReadPolicy", "EventBridgePutEventsPolicy", "SQSSendMessagePolicy",
             "SQSPollerPolicy", "S3ReadPolicy", "S3CrudPolicy", "StepFunctionsExecutionPolicy",
-            "AWSSecretsManagerGetSecretValuePolicy");
+            "StepFunctionsCallbackPolicy", "LambdaInvokePolicy", "AWSSecretsManagerGetSecretValuePolicy");
 
     /** Services whose resources hold data: a wildcard action on them is never acceptable. */
     private static final Set<String> DATA_SERVICES = Set.of("dynamodb", "sqs", "s3", "events", "states", "ssm",
@@ -85,8 +85,10 @@ class TemplateRulesTest {
     }
 
     @Test
-    void functionsUseSamPolicyTemplatesEachScopedToOneResource() {
-        for (Resource function : functions()) {
+    void functionsAndWorkflowsUseSamPolicyTemplatesEachScopedToOneResource() {
+        List<Resource> principals = new ArrayList<>(functions());
+        principals.addAll(template.resourcesOfType("AWS::Serverless::StateMachine"));
+        for (Resource function : principals) {
             for (Object policy : (List<?>) function.property("Policies").orElse(List.of())) {
                 Map<String, Object> entry = CloudFormationTemplate.asMap(policy);
                 if (entry.containsKey("Statement")) {
@@ -128,11 +130,26 @@ class TemplateRulesTest {
         assertThat(api.property("MethodSettings")).hasValueSatisfying(settings -> assertThat((List<?>) settings)
                 .allSatisfy(setting -> assertThat(CloudFormationTemplate.asMap(setting))
                         .containsKeys("ThrottlingRateLimit", "ThrottlingBurstLimit")));
+        Map<String, Object> models = CloudFormationTemplate.asMap(api.property("Models").orElseThrow());
         for (Resource function : functions()) {
-            apiEvents(function).stream().filter(event -> "post".equals(event.get("Method"))).forEach(event ->
-                    assertThat(event.get("RequestModel")).as(function.logicalId() + " validates its body")
-                            .isEqualTo(Map.of("Model", "PlaceOrderRequest", "Required", true, "ValidateBody", true)));
+            apiEvents(function).stream().filter(event -> "post".equals(event.get("Method"))).forEach(event -> {
+                Map<String, Object> requestModel = CloudFormationTemplate.asMap(event.get("RequestModel"));
+                assertThat(requestModel).as(function.logicalId() + " validates its body")
+                        .containsEntry("Required", true).containsEntry("ValidateBody", true);
+                assertThat(models).as(function.logicalId()).containsKey((String) requestModel.get("Model"));
+            });
         }
+    }
+
+    @Test
+    void everyApiModelIsItsRequestContract() {
+        Map<String, Object> models = CloudFormationTemplate.asMap(template.resource("OrdersApi").property("Models").orElseThrow());
+        assertThat(models).isNotEmpty();
+        models.forEach((name, model) -> {
+            String contract = "contracts/api/" + name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT)
+                    + ".schema.json";
+            assertThat(Json.tree(model)).as(name + " = " + contract).isEqualTo(Json.parse(ProjectFiles.read(contract)));
+        });
     }
 
     @Test
@@ -151,13 +168,6 @@ class TemplateRulesTest {
             var problem = Json.parse(rendered);
             assertThat(problem.has("type") && problem.has("title")).as(name + " renders " + rendered).isTrue();
         });
-    }
-
-    @Test
-    void theApiRequestModelIsTheRequestContract() {
-        Object model = template.resource("OrdersApi").property("Models", "PlaceOrderRequest").orElseThrow();
-
-        assertThat(Json.tree(model)).isEqualTo(Json.parse(ProjectFiles.read("contracts/api/place-order-request.schema.json")));
     }
 
     @Test

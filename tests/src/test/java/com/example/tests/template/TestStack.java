@@ -1,5 +1,6 @@
 package com.example.tests.template;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,11 +9,17 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
+import com.example.platform.json.Json;
+import com.example.tests.ProjectFiles;
+import com.example.tests.eventbridge.BusEvents;
 import com.example.tests.local.AwsBackend;
+import com.example.tests.local.LocalLambdaService;
 import com.example.tests.template.CloudFormationTemplate.Resource;
 
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -20,13 +27,20 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * The resources a test needs, created on a local backend from their definitions in template.yaml,
  * under a stack name of their own so tests never share state. Functions get the environment the
- * template gives them, resolved against these resources: a handler under test is wired exactly as
- * it is when deployed.
+ * template gives them, resolved against these resources, and state machines their definition file
+ * with the template's substitutions: what runs under test is wired exactly as it is when deployed.
  */
 public final class TestStack {
 
@@ -35,20 +49,28 @@ public final class TestStack {
     private final CloudFormationTemplate template;
     private final AwsBackend backend;
     private final AwsClients clients;
+    private final Map<String, String> parameters;
     private final String stackName;
     private final Map<String, String> refs = new HashMap<>();
     private final Map<String, String> attributes = new HashMap<>();
+    private String executionRoleArn;
 
-    private TestStack(CloudFormationTemplate template, AwsBackend backend) {
+    private TestStack(CloudFormationTemplate template, AwsBackend backend, Map<String, String> parameters) {
         this.template = template;
         this.backend = backend;
         this.clients = backend.clients();
+        this.parameters = Map.copyOf(parameters);
         this.stackName = "t" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Creates the named resources of template.yaml on the backend, in the order given. */
     public static TestStack deploy(AwsBackend backend, String... logicalIds) {
-        TestStack stack = new TestStack(CloudFormationTemplate.load(), backend);
+        return deploy(backend, Map.of(), logicalIds);
+    }
+
+    /** The same, with template parameters overridden (the others take their defaults). */
+    public static TestStack deploy(AwsBackend backend, Map<String, String> parameters, String... logicalIds) {
+        TestStack stack = new TestStack(CloudFormationTemplate.load(), backend, parameters);
         for (String logicalId : logicalIds) {
             stack.create(stack.template.resource(logicalId));
         }
@@ -64,11 +86,23 @@ public final class TestStack {
     }
 
     public String ref(String logicalId) {
-        return lookup(refs, logicalId);
+        String value = refs.get(logicalId);
+        if (value != null) {
+            return value;
+        }
+        if (parameters.containsKey(logicalId)) {
+            return parameters.get(logicalId);
+        }
+        return template.parameterDefault(logicalId).orElseThrow(() -> new IllegalArgumentException(
+                logicalId + " was not created in this test stack and is no parameter; deploy it first"));
     }
 
     public String attribute(String logicalId, String attribute) {
-        return lookup(attributes, logicalId + "." + attribute);
+        String value = attributes.get(logicalId + "." + attribute);
+        if (value == null) {
+            throw new IllegalArgumentException(logicalId + "." + attribute + " was not created in this test stack");
+        }
+        return value;
     }
 
     /** The variables the template sets for a function (Globals included), plus the backend's endpoints. */
@@ -79,10 +113,29 @@ public final class TestStack {
         return LambdaEnvironment.of(variables);
     }
 
+    /**
+     * A test-only rule sending every event on the stack's bus to a queue the test reads: what
+     * reached the bus, exactly as the bus delivered it.
+     */
+    public BusEvents captureBusEvents() {
+        SqsClient sqs = backend.client(SqsClient.builder(), "SQS");
+        String queueUrl = sqs.createQueue(builder -> builder.queueName(stackName + "-bus-events")).queueUrl();
+        String queueArn = sqs.getQueueAttributes(builder -> builder.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        try (EventBridgeClient events = backend.client(EventBridgeClient.builder(), "EVENTBRIDGE")) {
+            String bus = ref("EventBus");
+            events.putRule(builder -> builder.name(stackName + "-everything").eventBusName(bus)
+                    .eventPattern("{\"source\":[{\"prefix\":\"com.example\"}]}"));
+            events.putTargets(builder -> builder.rule(stackName + "-everything").eventBusName(bus)
+                    .targets(target -> target.id("test-queue").arn(queueArn)));
+        }
+        return new BusEvents(sqs, queueUrl);
+    }
+
     /** Resolves Ref, Fn::GetAtt and Fn::Sub against what this stack created. */
     public String resolve(Object value) {
-        if (value instanceof String literal) {
-            return literal;
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return String.valueOf(value);
         }
         Map<String, Object> intrinsic = CloudFormationTemplate.asMap(value);
         if (intrinsic.containsKey("Ref")) {
@@ -128,6 +181,9 @@ public final class TestStack {
         switch (resource.type()) {
             case "AWS::DynamoDB::Table" -> createTable(resource);
             case "AWS::SSM::Parameter" -> createParameter(resource);
+            case "AWS::Events::EventBus" -> createEventBus(resource);
+            case "AWS::Serverless::Function" -> createFunction(resource);
+            case "AWS::Serverless::StateMachine" -> createStateMachine(resource);
             default -> throw new IllegalArgumentException("TestStack cannot create " + resource.type());
         }
     }
@@ -168,11 +224,83 @@ public final class TestStack {
         refs.put(parameter.logicalId(), name);
     }
 
-    private static String lookup(Map<String, String> values, String key) {
-        String value = values.get(key);
-        if (value == null) {
-            throw new IllegalArgumentException(key + " was not created in this test stack; deploy it first");
+    private void createEventBus(Resource bus) {
+        String name = resolve(bus.property("Name").orElseThrow());
+        try (EventBridgeClient events = backend.client(EventBridgeClient.builder(), "EVENTBRIDGE")) {
+            String arn = events.createEventBus(builder -> builder.name(name)).eventBusArn();
+            refs.put(bus.logicalId(), name);
+            attributes.put(bus.logicalId() + ".Arn", arn);
+            attributes.put(bus.logicalId() + ".Name", name);
         }
-        return value;
+    }
+
+    /**
+     * A function of the template, created on the backend and run by the local Lambda service: its
+     * handler class is instantiated with the environment the template gives the function.
+     */
+    private void createFunction(Resource function) {
+        LocalLambdaService lambdaService = backend.localLambda().orElseThrow(() -> new IllegalStateException(
+                backend.name() + " does not run Lambda functions in the test JVM"));
+        String name = stackName + "-" + function.logicalId();
+        String handler = function.stringProperty("Handler");
+        try (LambdaClient lambda = backend.client(LambdaClient.builder(), "LAMBDA")) {
+            String arn = lambda.createFunction(builder -> builder.functionName(name).role(executionRole())
+                    .runtime("java21").handler(handler)
+                    .code(code -> code.zipFile(SdkBytes.fromUtf8String("run in the test JVM")))).functionArn();
+            refs.put(function.logicalId(), name);
+            refs.put(function.logicalId() + ".Alias", arn + ":live");
+            attributes.put(function.logicalId() + ".Arn", arn);
+        }
+        lambdaService.register(name, instantiate(handler.substring(0, handler.indexOf("::")),
+                functionEnvironment(function.logicalId())));
+    }
+
+    private void createStateMachine(Resource stateMachine) {
+        String name = stackName + "-" + stateMachine.logicalId();
+        String definition = ProjectFiles.read(stateMachine.stringProperty("DefinitionUri"));
+        Map<String, Object> substitutions = CloudFormationTemplate.asMap(
+                stateMachine.property("DefinitionSubstitutions").orElse(Map.of()));
+        for (Map.Entry<String, Object> substitution : substitutions.entrySet()) {
+            definition = definition.replace("${" + substitution.getKey() + "}", resolve(substitution.getValue()));
+        }
+        Json.parse(definition); // a substitution must leave valid JSON behind
+        String finalDefinition = definition;
+        try (SfnClient stepFunctions = clients.stepFunctions()) {
+            String arn = stepFunctions.createStateMachine(builder -> builder.name(name).definition(finalDefinition)
+                    .roleArn(executionRole())
+                    .type(StateMachineType.fromValue((String) stateMachine.property("Type").orElse("STANDARD"))))
+                    .stateMachineArn();
+            refs.put(stateMachine.logicalId(), arn);
+            attributes.put(stateMachine.logicalId() + ".Arn", arn);
+            attributes.put(stateMachine.logicalId() + ".Name", name);
+        }
+    }
+
+    /** One role for everything the stack runs; the local engines do not evaluate IAM. */
+    private String executionRole() {
+        if (executionRoleArn == null) {
+            try (IamClient iam = backend.client(IamClient.builder(), "IAM")) {
+                executionRoleArn = iam.createRole(builder -> builder.roleName(stackName + "-execution")
+                        .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                + "\"Principal\":{\"Service\":[\"lambda.amazonaws.com\",\"states.amazonaws.com\"]},"
+                                + "\"Action\":\"sts:AssumeRole\"}]}")).role().arn();
+            }
+        }
+        return executionRoleArn;
+    }
+
+    private static RequestStreamHandler instantiate(String className, LambdaEnvironment environment) {
+        try {
+            Object handler = Class.forName(className).getConstructor(LambdaEnvironment.class).newInstance(environment);
+            if (!(handler instanceof RequestStreamHandler streamHandler)) {
+                throw new IllegalArgumentException(className + " is not a RequestStreamHandler; the local Lambda service "
+                        + "runs stream handlers only");
+            }
+            return streamHandler;
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(className + " failed at init", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(className + " needs a public constructor taking a LambdaEnvironment", e);
+        }
     }
 }

@@ -1,0 +1,92 @@
+package com.example.tests.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.platform.json.Json;
+import com.example.tests.ProjectFiles;
+import com.example.tests.eventbridge.EventPattern;
+import com.example.tests.template.CloudFormationTemplate;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The event catalogue: one example per contract in contracts/events/examples, each valid against
+ * its contract, and every rule of template.yaml, evaluated by Event Ruler, matching exactly the
+ * events it is for.
+ */
+class EventCatalogueTest {
+
+    /** Each rule (state machine, event) and the one example of the catalogue it must match. */
+    private static final Map<List<String>, String> RULES = Map.of(
+            List.of("OrderFulfilmentStarter", "OrderPlaced"), "order-placed.json",
+            List.of("ReviewRequestRecorder", "OrderReviewRequested"), "order-review-requested.json");
+
+    @Test
+    void everyContractHasAnExampleThatMeetsIt() {
+        List<String> contracts = files("contracts/events").stream().filter(name -> name.endsWith(".schema.json")).toList();
+        assertThat(contracts).isNotEmpty();
+        for (String contract : contracts) {
+            String example = contract.replace(".v1.schema.json", ".json");
+            JsonNode event = Json.parse(ProjectFiles.read("contracts/events/examples/" + example));
+            assertThat(EventContracts.violations(contract, Json.write(event.get("detail")))).as(example).isEmpty();
+            assertThat(contract).as("the file is named after the detail-type")
+                    .startsWith(kebab(event.get("detail-type").asText()) + ".v");
+        }
+    }
+
+    @Test
+    void everyRuleMatchesTheEventItIsForAndNothingElse() {
+        List<String> examples = files("contracts/events/examples");
+        CloudFormationTemplate template = CloudFormationTemplate.load();
+        assertThat(ruleCount(template)).as("every rule of the template is listed here").isEqualTo(RULES.size());
+        RULES.forEach((rule, expected) -> {
+            EventPattern pattern = EventPattern.of(Json.write(template.resource(rule.get(0))
+                    .property("Events", rule.get(1), "Properties", "Pattern").orElseThrow()));
+            List<String> matched = examples.stream()
+                    .filter(example -> pattern.matches(ProjectFiles.read("contracts/events/examples/" + example)))
+                    .toList();
+            assertThat(matched).as(String.join(".", rule)).containsExactly(expected);
+        });
+    }
+
+    @Test
+    void theFulfilmentRuleIgnoresAnOrderPlacedOfAnotherSourceOrVersion() {
+        EventPattern pattern = EventPattern.of(Json.write(CloudFormationTemplate.load().resource("OrderFulfilmentStarter")
+                .property("Events", "OrderPlaced", "Properties", "Pattern").orElseThrow()));
+        String orderPlaced = ProjectFiles.read("contracts/events/examples/order-placed.json");
+
+        assertThat(pattern.matches(orderPlaced)).isTrue();
+        assertThat(pattern.matches(orderPlaced.replace("\"com.example.orders\"", "\"com.example.ingestion\""))).isFalse();
+        assertThat(pattern.matches(orderPlaced.replace("\"schemaVersion\": \"1\"", "\"schemaVersion\": \"2\""))).isFalse();
+    }
+
+    private static long ruleCount(CloudFormationTemplate template) {
+        long ruleResources = template.resourcesOfType("AWS::Events::Rule").size();
+        long ruleEvents = template.resources().values().stream()
+                .flatMap(resource -> CloudFormationTemplate.map(resource.properties(), "Events").values().stream())
+                .filter(event -> "EventBridgeRule".equals(CloudFormationTemplate.asMap(event).get("Type")))
+                .count();
+        return ruleResources + ruleEvents;
+    }
+
+    private static String kebab(String detailType) {
+        return detailType.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static List<String> files(String directory) {
+        try (Stream<Path> files = Files.list(ProjectFiles.resolve(directory))) {
+            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
