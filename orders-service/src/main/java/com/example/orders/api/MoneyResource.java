@@ -1,6 +1,6 @@
 package com.example.orders.api;
 
-import com.example.orders.domain.Money;
+import com.example.platform.money.Money;
 
 /** Money in JSON: the amount as an exact decimal string and its ISO 4217 code. */
 record MoneyResource(String amount, String currency) {

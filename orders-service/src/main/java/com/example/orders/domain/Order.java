@@ -5,6 +5,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 
+import com.example.platform.money.Money;
+
 /**
  * A stored order. {@code requestFingerprint} identifies the request that placed it, so a replay of
  * that request can be told apart from a different request reusing its idempotency key.

@@ -1,11 +1,9 @@
 package com.example.orders.domain;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.UUID;
+
+import com.example.platform.ids.NameBasedUuid;
 
 /**
  * An order's id: a UUID. Orders placed under an idempotency key get a name-based (version 5) UUID
@@ -21,7 +19,7 @@ public record OrderId(UUID value) {
     }
 
     public static OrderId forIdempotencyKey(String scope, String key) {
-        return new OrderId(nameBasedUuid(scope + '\n' + key));
+        return new OrderId(NameBasedUuid.of(NAMESPACE, scope + '\n' + key));
     }
 
     /** Parses an id from outside (a path, a message); anything that is not a UUID is no order's id. */
@@ -39,26 +37,5 @@ public record OrderId(UUID value) {
     @Override
     public String toString() {
         return value.toString();
-    }
-
-    private static UUID nameBasedUuid(String name) {
-        byte[] hash = sha1(name);
-        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50); // version 5
-        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
-        ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
-        return new UUID(bytes.getLong(), bytes.getLong());
-    }
-
-    private static byte[] sha1(String name) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-1");
-            ByteBuffer namespace = ByteBuffer.allocate(16)
-                    .putLong(NAMESPACE.getMostSignificantBits())
-                    .putLong(NAMESPACE.getLeastSignificantBits());
-            digest.update(namespace.array());
-            return digest.digest(name.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK provides SHA-1", e);
-        }
     }
 }

@@ -2,6 +2,8 @@ package com.example.orders.domain;
 
 import java.util.Objects;
 
+import com.example.platform.money.Money;
+
 public record OrderLine(String sku, int quantity, Money unitPrice) {
 
     public OrderLine {

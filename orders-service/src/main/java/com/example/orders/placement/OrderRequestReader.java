@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.example.orders.domain.Money;
+import com.example.platform.money.Money;
 import com.example.orders.domain.OrderLine;
 import com.example.platform.contracts.JsonContract;
 import com.example.platform.contracts.Reading;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.example.orders.domain.Channel;
-import com.example.orders.domain.Money;
+import com.example.platform.money.Money;
 import com.example.orders.domain.OrderId;
 import com.example.orders.domain.OrderLine;
 import com.example.orders.domain.OrderStatus;

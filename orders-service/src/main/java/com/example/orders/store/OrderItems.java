@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.example.orders.domain.Channel;
-import com.example.orders.domain.Money;
+import com.example.platform.money.Money;
 import com.example.orders.domain.Order;
 import com.example.orders.domain.OrderId;
 import com.example.orders.domain.OrderLine;

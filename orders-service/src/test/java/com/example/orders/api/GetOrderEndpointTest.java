@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.example.orders.domain.Channel;
-import com.example.orders.domain.Money;
+import com.example.platform.money.Money;
 import com.example.orders.domain.Order;
 import com.example.orders.domain.OrderId;
 import com.example.orders.domain.OrderLine;

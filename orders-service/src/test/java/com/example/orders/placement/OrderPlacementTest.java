@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import com.example.orders.domain.Channel;
-import com.example.orders.domain.Money;
+import com.example.platform.money.Money;
 import com.example.orders.domain.OrderLine;
 import com.example.orders.domain.OrderStatus;
 import com.example.orders.domain.Provenance;

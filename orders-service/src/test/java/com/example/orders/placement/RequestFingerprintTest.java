@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.orders.domain.Money;
+import com.example.platform.money.Money;
 import com.example.orders.domain.OrderLine;
 
 class RequestFingerprintTest {

@@ -1,4 +1,4 @@
-package com.example.orders.domain;
+package com.example.platform.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

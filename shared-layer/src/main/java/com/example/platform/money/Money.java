@@ -1,4 +1,4 @@
-package com.example.orders.domain;
+package com.example.platform.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
