@@ -49,7 +49,14 @@ build-SharedLayer:
 	cp shared-layer/target/layer/java/lib/*.jar "$(ARTIFACTS_DIR)/java/lib/"
 
 # Order functions: only the orders-service jar; everything else comes from the layer.
-build-PlaceOrderFunction build-GetOrderFunction build-ReviewOrderFunction build-RiskCheckFunction:
+build-PlaceOrderFunction build-GetOrderFunction build-ReviewOrderFunction build-RiskCheckFunction \
+build-MarkOrderInvoicedFunction:
 	$(MVN) -pl orders-service -am -DskipTests package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp orders-service/target/orders-service.jar "$(ARTIFACTS_DIR)/lib/"
+
+# Invoice functions: only the invoice-service jar.
+build-IssueInvoiceFunction build-GetInvoiceFunction:
+	$(MVN) -pl invoice-service -am -DskipTests package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp invoice-service/target/invoice-service.jar "$(ARTIFACTS_DIR)/lib/"

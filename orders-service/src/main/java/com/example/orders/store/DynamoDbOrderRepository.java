@@ -1,5 +1,6 @@
 package com.example.orders.store;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -75,6 +76,38 @@ public final class DynamoDbOrderRepository implements OrderRepository, ReviewSto
         return item.hasItem() && !item.item().isEmpty()
                 ? Optional.of(OrderItems.detailsFrom(item.item()))
                 : Optional.empty();
+    }
+
+    @Override
+    public InvoicedOutcome markInvoiced(OrderId id, String invoiceId, String invoiceNumber, Instant at) {
+        try {
+            dynamoDb.updateItem(UpdateItemRequest.builder()
+                    .tableName(tableName)
+                    .key(OrderItems.key(id))
+                    .updateExpression("SET #status = :invoiced, #invoiceId = :invoiceId, #invoiceNumber = :invoiceNumber,"
+                            + " #updatedAt = :now")
+                    .conditionExpression("#status = :confirmed")
+                    .expressionAttributeNames(Map.of("#status", OrderItems.STATUS, "#invoiceId", OrderItems.INVOICE_ID,
+                            "#invoiceNumber", OrderItems.INVOICE_NUMBER, "#updatedAt", OrderItems.UPDATED_AT))
+                    .expressionAttributeValues(Map.of(
+                            ":invoiced", AttributeValue.fromS(OrderStatus.INVOICED.name()),
+                            ":confirmed", AttributeValue.fromS(OrderStatus.CONFIRMED.name()),
+                            ":invoiceId", AttributeValue.fromS(invoiceId),
+                            ":invoiceNumber", AttributeValue.fromS(invoiceNumber),
+                            ":now", AttributeValue.fromS(at.toString())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
+            return new Invoiced();
+        } catch (ConditionalCheckFailedException refused) {
+            Map<String, AttributeValue> item = refused.hasItem() ? refused.item() : Map.of();
+            if (item.isEmpty()) {
+                return new UnknownOrder();
+            }
+            OrderStatus status = OrderStatus.valueOf(item.get(OrderItems.STATUS).s());
+            return status == OrderStatus.INVOICED && item.containsKey(OrderItems.INVOICE_ID)
+                    ? new AlreadyInvoiced(item.get(OrderItems.INVOICE_ID).s())
+                    : new NotInvoiceable(status);
+        }
     }
 
     @Override

@@ -46,6 +46,11 @@ final class OrderItems {
     static final String REVIEWER = "reviewer";
     static final String REVIEWED_AT = "reviewedAt";
 
+    // Written when the order's invoice is issued (MarkOrderInvoiced).
+    static final String INVOICE_ID = "invoiceId";
+    static final String INVOICE_NUMBER = "invoiceNumber";
+    static final String UPDATED_AT = "updatedAt";
+
     private static final String SKU = "sku";
     private static final String QUANTITY = "quantity";
     private static final String UNIT_PRICE = "unitPrice";

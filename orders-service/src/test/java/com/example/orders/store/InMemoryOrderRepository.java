@@ -11,6 +11,7 @@ import com.example.orders.domain.OrderId;
 public final class InMemoryOrderRepository implements OrderRepository {
 
     private final ConcurrentMap<OrderId, Order> orders = new ConcurrentHashMap<>();
+    private final ConcurrentMap<OrderId, String> invoices = new ConcurrentHashMap<>();
 
     @Override
     public InsertOutcome insertIfAbsent(Order order) {
@@ -22,6 +23,23 @@ public final class InMemoryOrderRepository implements OrderRepository {
     public Optional<OrderDetails> findDetails(OrderId id) {
         return Optional.ofNullable(orders.get(id)).map(order -> new OrderDetails(order.id(), order.customerId(),
                 order.status(), order.channel(), order.lines(), order.total(), order.itemCount(), order.placedAt()));
+    }
+
+    @Override
+    public InvoicedOutcome markInvoiced(OrderId id, String invoiceId, String invoiceNumber, java.time.Instant at) {
+        Order order = orders.get(id);
+        if (order == null) {
+            return new UnknownOrder();
+        }
+        String existing = invoices.get(id);
+        if (existing != null) {
+            return new AlreadyInvoiced(existing);
+        }
+        if (order.status() != com.example.orders.domain.OrderStatus.CONFIRMED) {
+            return new NotInvoiceable(order.status());
+        }
+        invoices.put(id, invoiceId);
+        return new Invoiced();
     }
 
     public int size() {

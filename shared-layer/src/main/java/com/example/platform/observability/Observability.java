@@ -34,9 +34,17 @@ public final class Observability {
         return METRICS;
     }
 
+    /** An invocation on behalf of one request or message: its correlation id is on every log line. */
     public static <T> T observe(Context context, CorrelationId correlationId, Supplier<T> invocation) {
-        return PowertoolsLogging.withLogging(context, () -> {
+        return observe(context, () -> {
             MDC.put(CORRELATION_ID_FIELD, correlationId.value());
+            return invocation.get();
+        });
+    }
+
+    /** An invocation carrying several records (a queue batch): each sets its own correlation id with {@link #underCorrelation}. */
+    public static <T> T observe(Context context, Supplier<T> invocation) {
+        return PowertoolsLogging.withLogging(context, () -> {
             METRICS.captureColdStartMetric(context);
             try {
                 return invocation.get();
@@ -47,5 +55,20 @@ public final class Observability {
                 METRICS.flush();
             }
         });
+    }
+
+    /** Work for one record of a batch, logged under that record's correlation id. */
+    public static void underCorrelation(CorrelationId correlationId, Runnable work) {
+        String previous = MDC.get(CORRELATION_ID_FIELD);
+        MDC.put(CORRELATION_ID_FIELD, correlationId.value());
+        try {
+            work.run();
+        } finally {
+            if (previous == null) {
+                MDC.remove(CORRELATION_ID_FIELD);
+            } else {
+                MDC.put(CORRELATION_ID_FIELD, previous);
+            }
+        }
     }
 }

@@ -25,10 +25,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class EventCatalogueTest {
 
-    /** Each rule (state machine, event) and the one example of the catalogue it must match. */
+    /**
+     * Each rule and the one example of the catalogue it must match: an AWS::Events::Rule by its
+     * logical id, a rule SAM makes from a function's or state machine's event by (resource, event).
+     */
     private static final Map<List<String>, String> RULES = Map.of(
             List.of("OrderFulfilmentStarter", "OrderPlaced"), "order-placed.json",
-            List.of("ReviewRequestRecorder", "OrderReviewRequested"), "order-review-requested.json");
+            List.of("ReviewRequestRecorder", "OrderReviewRequested"), "order-review-requested.json",
+            List.of("OrderConfirmedToInvoicingRule"), "order-confirmed.json",
+            List.of("MarkOrderInvoicedFunction", "InvoiceIssued"), "invoice-issued.json");
 
     @Test
     void everyContractHasAnExampleThatMeetsIt() {
@@ -49,8 +54,7 @@ class EventCatalogueTest {
         CloudFormationTemplate template = CloudFormationTemplate.load();
         assertThat(ruleCount(template)).as("every rule of the template is listed here").isEqualTo(RULES.size());
         RULES.forEach((rule, expected) -> {
-            EventPattern pattern = EventPattern.of(Json.write(template.resource(rule.get(0))
-                    .property("Events", rule.get(1), "Properties", "Pattern").orElseThrow()));
+            EventPattern pattern = pattern(template, rule);
             List<String> matched = examples.stream()
                     .filter(example -> pattern.matches(ProjectFiles.read("contracts/events/examples/" + example)))
                     .toList();
@@ -59,14 +63,34 @@ class EventCatalogueTest {
     }
 
     @Test
+    void theInvoicingRuleLeavesOutOrdersWithNothingToInvoiceInEveryCurrencysDecimals() {
+        EventPattern pattern = pattern(CloudFormationTemplate.load(), List.of("OrderConfirmedToInvoicingRule"));
+        String confirmed = ProjectFiles.read("contracts/events/examples/order-confirmed.json");
+
+        for (String zero : List.of("0", "0.0", "0.00", "0.000", "0.0000")) {
+            assertThat(pattern.matches(confirmed.replace("\"47.30\"", "\"" + zero + "\""))).as(zero).isFalse();
+        }
+        for (String something : List.of("0.01", "0.50", "1", "1500", "0.001")) {
+            assertThat(pattern.matches(confirmed.replace("\"47.30\"", "\"" + something + "\""))).as(something).isTrue();
+        }
+    }
+
+    @Test
     void theFulfilmentRuleIgnoresAnOrderPlacedOfAnotherSourceOrVersion() {
-        EventPattern pattern = EventPattern.of(Json.write(CloudFormationTemplate.load().resource("OrderFulfilmentStarter")
-                .property("Events", "OrderPlaced", "Properties", "Pattern").orElseThrow()));
+        EventPattern pattern = pattern(CloudFormationTemplate.load(), List.of("OrderFulfilmentStarter", "OrderPlaced"));
         String orderPlaced = ProjectFiles.read("contracts/events/examples/order-placed.json");
 
         assertThat(pattern.matches(orderPlaced)).isTrue();
         assertThat(pattern.matches(orderPlaced.replace("\"com.example.orders\"", "\"com.example.ingestion\""))).isFalse();
         assertThat(pattern.matches(orderPlaced.replace("\"schemaVersion\": \"1\"", "\"schemaVersion\": \"2\""))).isFalse();
+    }
+
+    private static EventPattern pattern(CloudFormationTemplate template, List<String> rule) {
+        var resource = template.resource(rule.get(0));
+        Object pattern = rule.size() == 1
+                ? resource.property("EventPattern").orElseThrow()
+                : resource.property("Events", rule.get(1), "Properties", "Pattern").orElseThrow();
+        return EventPattern.of(Json.write(pattern));
     }
 
     private static long ruleCount(CloudFormationTemplate template) {

@@ -5,8 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.example.platform.json.Json;
 import com.example.tests.ProjectFiles;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The sample events in {@code events/} (the files {@code sam local invoke -e} takes), loaded as the
@@ -15,6 +18,18 @@ import com.example.tests.ProjectFiles;
 public final class SampleEvents {
 
     private SampleEvents() {
+    }
+
+    /** Lambda's event JSON names some members in upper case ("Records"); the event classes do not. */
+    private static final ObjectMapper LAMBDA_EVENTS = Json.mapper().copy()
+            .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true);
+
+    public static SQSEvent queueBatch(String file) {
+        try {
+            return LAMBDA_EVENTS.readValue(ProjectFiles.read("events/" + file), SQSEvent.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static APIGatewayProxyRequestEvent apiRequest(String file) {

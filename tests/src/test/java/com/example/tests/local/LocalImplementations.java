@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The local implementations every integration test runs against, started once per test JVM and
  * stopped when it exits: DynamoDB Local (in this JVM), moto's server (a child process), and the
- * local Lambda service that runs handlers for moto. Two backends are made of them.
+ * local Lambda service that runs handlers for moto, and ElasticMQ. Backends are made of them.
  */
 public final class LocalImplementations {
 
@@ -15,18 +15,22 @@ public final class LocalImplementations {
     private final DynamoDbLocal dynamoDb;
     private final LocalLambdaService lambda;
     private final MotoServer moto;
+    private final ElasticMq elasticMq;
 
-    private LocalImplementations(DynamoDbLocal dynamoDb, LocalLambdaService lambda, MotoServer moto) {
+    private LocalImplementations(DynamoDbLocal dynamoDb, LocalLambdaService lambda, MotoServer moto, ElasticMq elasticMq) {
         this.dynamoDb = dynamoDb;
         this.lambda = lambda;
         this.moto = moto;
+        this.elasticMq = elasticMq;
     }
 
     private static synchronized LocalImplementations servers() {
         if (servers == null) {
             LocalLambdaService lambda = LocalLambdaService.start();
-            LocalImplementations started = new LocalImplementations(DynamoDbLocal.start(), lambda, MotoServer.start(lambda));
+            LocalImplementations started = new LocalImplementations(DynamoDbLocal.start(), lambda, MotoServer.start(lambda),
+                    ElasticMq.start());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.elasticMq.close();
                 started.moto.close();
                 started.lambda.close();
                 started.dynamoDb.close();
@@ -42,6 +46,15 @@ public final class LocalImplementations {
         return new Backend("DynamoDB Local + moto", Map.of(
                 "AWS_ENDPOINT_URL", local.moto.endpoint().toString(),
                 "AWS_ENDPOINT_URL_DYNAMODB", local.dynamoDb.endpoint().toString()), Optional.empty());
+    }
+
+    /** DynamoDB Local, ElasticMQ for queues (real visibility timeouts and redrive), moto for the rest. */
+    public static AwsBackend dynamoDbLocalElasticMqAndMoto() {
+        LocalImplementations local = servers();
+        return new Backend("DynamoDB Local + ElasticMQ + moto", Map.of(
+                "AWS_ENDPOINT_URL", local.moto.endpoint().toString(),
+                "AWS_ENDPOINT_URL_DYNAMODB", local.dynamoDb.endpoint().toString(),
+                "AWS_ENDPOINT_URL_SQS", local.elasticMq.endpoint().toString()), Optional.empty());
     }
 
     /**

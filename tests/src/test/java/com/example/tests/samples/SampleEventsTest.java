@@ -14,12 +14,23 @@ import com.example.tests.template.CloudFormationTemplate.Resource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The files `sam local invoke` takes stay usable: events/local-env.json only sets variables the
- * template declares (SAM ignores any other), for functions that exist.
+ * The files `sam local invoke` takes stay usable: every function has a sample event (the integration
+ * tests feed them to the real handlers), and events/local-env.json only sets variables the template
+ * declares (SAM ignores any other), for functions that exist.
  */
 class SampleEventsTest {
 
     private final CloudFormationTemplate template = CloudFormationTemplate.load();
+
+    @Test
+    void everyFunctionHasASampleEventNamedAfterIt() {
+        for (Resource function : template.resourcesOfType("AWS::Serverless::Function")) {
+            String file = "events/" + function.logicalId().replaceAll("Function$", "")
+                    .replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT) + ".json";
+            assertThat(ProjectFiles.resolve(file)).as(function.logicalId()).exists();
+            assertThat(Json.parse(ProjectFiles.read(file)).isObject()).as(file).isTrue();
+        }
+    }
 
     @Test
     void theLocalEnvironmentFileOnlySetsVariablesTheTemplateDeclares() {

@@ -120,8 +120,8 @@ class TemplateRulesTest {
     }
 
     @Test
-    void theOrdersApiRequiresIamAuthorisationValidatesBodiesThrottlesAndLogsAccess() {
-        Resource api = template.resource("OrdersApi");
+    void theApiRequiresIamAuthorisationValidatesBodiesThrottlesAndLogsAccess() {
+        Resource api = template.resource("ShopApi");
         assertThat(api.property("Auth", "DefaultAuthorizer")).contains("AWS_IAM");
         assertThat(api.property("TracingEnabled")).contains(true);
         assertThat(api.property("EndpointConfiguration", "Type")).contains("REGIONAL");
@@ -143,7 +143,7 @@ class TemplateRulesTest {
 
     @Test
     void everyApiModelIsItsRequestContract() {
-        Map<String, Object> models = CloudFormationTemplate.asMap(template.resource("OrdersApi").property("Models").orElseThrow());
+        Map<String, Object> models = CloudFormationTemplate.asMap(template.resource("ShopApi").property("Models").orElseThrow());
         assertThat(models).isNotEmpty();
         models.forEach((name, model) -> {
             String contract = "contracts/api/" + name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT)
@@ -155,7 +155,7 @@ class TemplateRulesTest {
     @Test
     void apiGatewaysOwnErrorsAreProblemJsonToo() {
         Map<String, Object> responses = CloudFormationTemplate.asMap(
-                template.resource("OrdersApi").property("GatewayResponses").orElseThrow());
+                template.resource("ShopApi").property("GatewayResponses").orElseThrow());
         assertThat(responses).containsKeys("BAD_REQUEST_BODY", "DEFAULT_4XX", "DEFAULT_5XX");
         responses.forEach((name, value) -> {
             Map<String, Object> response = CloudFormationTemplate.asMap(value);
@@ -168,6 +168,60 @@ class TemplateRulesTest {
             var problem = Json.parse(rendered);
             assertThat(problem.has("type") && problem.has("title")).as(name + " renders " + rendered).isTrue();
         });
+    }
+
+    @Test
+    void everyQueueConsumerReportsPartialFailuresBatchesAndIsBoundedAndItsQueueOutlastsIt() {
+        List<String> consumers = new ArrayList<>();
+        for (Resource function : functions()) {
+            CloudFormationTemplate.map(function.properties(), "Events").forEach((name, value) -> {
+                Map<String, Object> event = CloudFormationTemplate.asMap(value);
+                if (!"SQS".equals(event.get("Type"))) {
+                    return;
+                }
+                consumers.add(function.logicalId());
+                Map<String, Object> mapping = CloudFormationTemplate.map(event, "Properties");
+                assertThat(mapping.get("FunctionResponseTypes")).as(function.logicalId()).isEqualTo(List.of("ReportBatchItemFailures"));
+                assertThat(mapping).as(function.logicalId()).containsKeys("BatchSize", "MaximumBatchingWindowInSeconds");
+                assertThat(CloudFormationTemplate.map(mapping, "ScalingConfig")).as(function.logicalId())
+                        .containsKey("MaximumConcurrency");
+                Resource queue = template.resource(referencedId(mapping.get("Queue")));
+                int timeout = ((Number) effective(function, "Timeout").orElseThrow()).intValue();
+                assertThat(((Number) queue.property("VisibilityTimeout").orElseThrow()).intValue())
+                        .as(queue.logicalId() + " visibility timeout is at least six times " + function.logicalId() + "'s timeout")
+                        .isGreaterThanOrEqualTo(6 * timeout);
+                assertThat(queue.property("RedrivePolicy", "maxReceiveCount")).as(queue.logicalId()).isPresent();
+                assertThat(queue.property("SqsManagedSseEnabled").or(() -> queue.property("KmsMasterKeyId")))
+                        .as(queue.logicalId() + " is encrypted").isPresent();
+            });
+        }
+        assertThat(consumers).isNotEmpty();
+    }
+
+    @Test
+    void everyQueuePolicyAdmitsEventBridgeOnlyFromANamedRule() {
+        for (Resource policy : template.resourcesOfType("AWS::SQS::QueuePolicy")) {
+            for (Object statement : (List<?>) policy.property("PolicyDocument", "Statement").orElseThrow()) {
+                Map<String, Object> allowed = CloudFormationTemplate.asMap(statement);
+                assertThat(allowed.get("Principal")).as(policy.logicalId()).isEqualTo(Map.of("Service", "events.amazonaws.com"));
+                assertThat(allowed.get("Action")).as(policy.logicalId()).isEqualTo("sqs:SendMessage");
+                assertThat(CloudFormationTemplate.map(CloudFormationTemplate.map(allowed, "Condition"), "ArnEquals"))
+                        .as(policy.logicalId() + " names the one rule it admits").containsKey("aws:SourceArn");
+            }
+        }
+    }
+
+    @Test
+    void secretsComeFromSecretsManagerNeverFromEnvironmentVariables() {
+        for (Resource function : functions()) {
+            CloudFormationTemplate.map(CloudFormationTemplate.map(function.properties(), "Environment"), "Variables")
+                    .forEach((name, value) -> assertThat(name).as(function.logicalId())
+                            .doesNotContainIgnoringCase("password").doesNotContainIgnoringCase("key_value"));
+        }
+        assertThat(template.resource("IssueInvoiceFunction").property("Environment", "Variables", "SIGNING_KEY_SECRET"))
+                .as("the function gets the secret's ARN, not its value")
+                .contains(Map.of("Ref", "InvoiceSigningKey"));
+        assertThat(template.resource("InvoiceSigningKey").type()).isEqualTo("AWS::SecretsManager::Secret");
     }
 
     @Test
@@ -236,7 +290,7 @@ class TemplateRulesTest {
                 .toList();
     }
 
-    /** Queues named as a dead-letter target anywhere: pipes, queues' redrive, rule targets, async functions. */
+    /** Queues named as a dead-letter target anywhere: pipes, queues' redrive, rule targets, async functions' on-failure destinations. */
     private Set<String> deadLetterQueues() {
         Set<String> queues = new HashSet<>();
         for (Resource resource : template.resources().values()) {
@@ -248,7 +302,9 @@ class TemplateRulesTest {
     private static void collectDeadLetterTargets(Object node, Set<String> queues) {
         if (node instanceof Map<?, ?> map) {
             map.forEach((key, value) -> {
-                if (Objects.equals(key, "DeadLetterConfig") || Objects.equals(key, "DeadLetterQueue")) {
+                if (Objects.equals(key, "OnFailure")) {
+                    queues.add(referencedId(CloudFormationTemplate.asMap(value).get("Destination")));
+                } else if (Objects.equals(key, "DeadLetterConfig") || Objects.equals(key, "DeadLetterQueue")) {
                     Map<String, Object> target = CloudFormationTemplate.asMap(value);
                     Optional.ofNullable(target.getOrDefault("Arn", target.get("TargetArn"))).ifPresent(arn -> queues.add(referencedId(arn)));
                 } else if (Objects.equals(key, "deadLetterTargetArn")) {

@@ -118,7 +118,8 @@ public final class TestStack {
      * reached the bus, exactly as the bus delivered it.
      */
     public BusEvents captureBusEvents() {
-        SqsClient sqs = backend.client(SqsClient.builder(), "SQS");
+        // The capture queue lives where the bus lives, whichever implementation serves the stack's queues.
+        SqsClient sqs = backend.client(SqsClient.builder(), "EVENTBRIDGE");
         String queueUrl = sqs.createQueue(builder -> builder.queueName(stackName + "-bus-events")).queueUrl();
         String queueArn = sqs.getQueueAttributes(builder -> builder.queueUrl(queueUrl)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
@@ -184,6 +185,9 @@ public final class TestStack {
             case "AWS::Events::EventBus" -> createEventBus(resource);
             case "AWS::Serverless::Function" -> createFunction(resource);
             case "AWS::Serverless::StateMachine" -> createStateMachine(resource);
+            case "AWS::SQS::Queue" -> createQueue(resource);
+            case "AWS::Events::Rule" -> createRule(resource);
+            case "AWS::SecretsManager::Secret" -> createSecret(resource);
             default -> throw new IllegalArgumentException("TestStack cannot create " + resource.type());
         }
     }
@@ -273,6 +277,59 @@ public final class TestStack {
             refs.put(stateMachine.logicalId(), arn);
             attributes.put(stateMachine.logicalId() + ".Arn", arn);
             attributes.put(stateMachine.logicalId() + ".Name", name);
+        }
+    }
+
+    private void createQueue(Resource queue) {
+        String name = stackName + "-" + queue.logicalId();
+        Map<String, String> attributes = new HashMap<>();
+        queue.property("VisibilityTimeout").ifPresent(value -> attributes.put("VisibilityTimeout", resolve(value)));
+        queue.property("MessageRetentionPeriod").ifPresent(value -> attributes.put("MessageRetentionPeriod", resolve(value)));
+        queue.property("RedrivePolicy").ifPresent(policy -> {
+            Map<String, Object> redrive = CloudFormationTemplate.asMap(policy);
+            attributes.put("RedrivePolicy", Json.write(Map.of(
+                    "deadLetterTargetArn", resolve(redrive.get("deadLetterTargetArn")),
+                    "maxReceiveCount", Integer.parseInt(resolve(redrive.get("maxReceiveCount"))))));
+        });
+        try (SqsClient sqs = backend.client(SqsClient.builder(), "SQS")) {
+            String url = sqs.createQueue(builder -> builder.queueName(name).attributesWithStrings(attributes)).queueUrl();
+            String arn = sqs.getQueueAttributes(builder -> builder.queueUrl(url)
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            refs.put(queue.logicalId(), url);
+            this.attributes.put(queue.logicalId() + ".Arn", arn);
+            this.attributes.put(queue.logicalId() + ".QueueName", name);
+        }
+    }
+
+    /** A rule of the template with its pattern and targets (the local EventBridge delivers to queues only). */
+    @SuppressWarnings("unchecked")
+    private void createRule(Resource rule) {
+        String name = stackName + "-" + rule.logicalId();
+        String bus = resolve(rule.property("EventBusName").orElseThrow());
+        String pattern = Json.write(rule.property("EventPattern").orElseThrow());
+        try (EventBridgeClient events = backend.client(EventBridgeClient.builder(), "EVENTBRIDGE")) {
+            String arn = events.putRule(builder -> builder.name(name).eventBusName(bus).eventPattern(pattern)).ruleArn();
+            List<Map<String, Object>> targets = (List<Map<String, Object>>) rule.property("Targets").orElse(List.of());
+            events.putTargets(builder -> builder.rule(name).eventBusName(bus).targets(targets.stream()
+                    .map(target -> software.amazon.awssdk.services.eventbridge.model.Target.builder()
+                            .id(resolve(target.get("Id")))
+                            .arn(resolve(target.get("Arn")))
+                            .build())
+                    .toList()));
+            refs.put(rule.logicalId(), name);
+            attributes.put(rule.logicalId() + ".Arn", arn);
+        }
+    }
+
+    /** A secret like GenerateSecretString makes: 64 random letters and digits. */
+    private void createSecret(Resource secret) {
+        String name = stackName + "-" + secret.logicalId();
+        String value = new java.security.SecureRandom().ints(64, 0, 62)
+                .mapToObj(index -> String.valueOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".charAt(index)))
+                .collect(java.util.stream.Collectors.joining());
+        try (var secretsManager = clients.secretsManager()) {
+            String arn = secretsManager.createSecret(builder -> builder.name(name).secretString(value)).arn();
+            refs.put(secret.logicalId(), arn);
         }
     }
 

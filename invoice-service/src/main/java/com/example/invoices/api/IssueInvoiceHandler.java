@@ -1,0 +1,89 @@
+package com.example.invoices.api;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.crac.Core;
+import org.crac.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.example.invoices.domain.InvoiceId;
+import com.example.invoices.domain.TaxRates;
+import com.example.invoices.issuing.ConfirmedOrder;
+import com.example.invoices.issuing.DynamoDbInvoiceRepository;
+import com.example.invoices.issuing.InvoiceIssuer;
+import com.example.invoices.issuing.InvoiceSigner;
+import com.example.invoices.issuing.InvoicingInbox;
+import com.example.invoices.issuing.OrderConfirmedReader;
+import com.example.platform.aws.AwsClients;
+import com.example.platform.aws.LambdaEnvironment;
+import com.example.platform.config.Secrets;
+import com.example.platform.config.SharedParameters;
+import com.example.platform.events.EventPublisher;
+import com.example.platform.json.Json;
+import com.example.platform.messaging.QueueBatch;
+import com.example.platform.observability.CorrelationId;
+import com.example.platform.observability.Observability;
+
+/**
+ * Lambda entry point of the invoice queue's event source mapping: each OrderConfirmed message
+ * becomes one issued, signed and announced invoice; failed messages are reported one by one.
+ */
+public final class IssueInvoiceHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IssueInvoiceHandler.class);
+
+    private final InvoicingInbox inbox;
+    private final DynamoDbInvoiceRepository invoices;
+    private final Secrets secrets;
+    private final String signingKeySecret;
+
+    public IssueInvoiceHandler() {
+        this(LambdaEnvironment.system());
+    }
+
+    public IssueInvoiceHandler(LambdaEnvironment environment) {
+        AwsClients clients = new AwsClients(environment);
+        SharedParameters parameters = new SharedParameters(clients.ssm());
+        String taxRatesParameter = environment.required("TAX_RATES_PARAMETER");
+        this.secrets = new Secrets(clients.secretsManager());
+        this.signingKeySecret = environment.required("SIGNING_KEY_SECRET");
+        this.invoices = new DynamoDbInvoiceRepository(clients.dynamoDb(), environment.required("INVOICES_TABLE_NAME"));
+        InvoiceIssuer issuer = new InvoiceIssuer(invoices,
+                () -> Json.read(parameters.string(taxRatesParameter), TaxRates.class),
+                new InvoiceSigner(() -> secrets.value(signingKeySecret)), Clock.systemUTC());
+        this.inbox = new InvoicingInbox(new OrderConfirmedReader(), issuer,
+                new EventPublisher(clients.eventBridge(), environment.required("EVENT_BUS_NAME"), "com.example.invoices"));
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
+        return Observability.observe(context, () -> QueueBatch.process(batch, message -> {
+            ConfirmedOrder order = inbox.read(message.getBody());
+            Observability.underCorrelation(CorrelationId.fromCaller(Optional.of(order.correlationId())),
+                    () -> inbox.process(order));
+        }));
+    }
+
+    /** Primes the snapshot: the contract, the signing key and the invoices table's read path, writing nothing. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        try {
+            secrets.value(signingKeySecret);
+            invoices.find(InvoiceId.forOrder("priming"));
+        } catch (RuntimeException primingFailed) {
+            LOG.warn("Priming skipped", primingFailed);
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // The signing key is re-read through the secrets cache when its TTL has passed.
+    }
+}
