@@ -11,12 +11,13 @@ MVN := ./mvnw -B -q
 VENV := .venv
 PYTHON ?= python3
 
-.PHONY: help tools test build clean
+.PHONY: help tools test benchmark build clean
 
 help:
 	@echo "make tools   install the test tools: SAM CLI, cfn-lint, moto into $(VENV); asl-validator into node_modules"
 	@echo "make test    run every test: unit, integration, template checks (./mvnw verify)"
 	@echo "make build   sam build: the layer and every function, from source"
+	@echo "make benchmark  ingestion throughput and heap for 100,000 and 1,000,000-line files (reports, asserts nothing)"
 	@echo "make clean   remove build output"
 
 tools: $(VENV)/.installed node_modules/.installed
@@ -32,6 +33,10 @@ node_modules/.installed: package.json package-lock.json
 
 test: tools
 	./mvnw -B verify
+
+benchmark: tools
+	./mvnw -B -q install -DskipTests
+	./mvnw -B -q -pl tests test-compile exec:java
 
 build:
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" sam build
@@ -50,7 +55,7 @@ build-SharedLayer:
 
 # Order functions: only the orders-service jar; everything else comes from the layer.
 build-PlaceOrderFunction build-GetOrderFunction build-ReviewOrderFunction build-RiskCheckFunction \
-build-MarkOrderInvoicedFunction:
+build-MarkOrderInvoicedFunction build-PlaceOrderFromQueueFunction:
 	$(MVN) -pl orders-service -am -DskipTests package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp orders-service/target/orders-service.jar "$(ARTIFACTS_DIR)/lib/"
@@ -60,3 +65,9 @@ build-IssueInvoiceFunction build-GetInvoiceFunction:
 	$(MVN) -pl invoice-service -am -DskipTests package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp invoice-service/target/invoice-service.jar "$(ARTIFACTS_DIR)/lib/"
+
+# Ingestion functions: only the ingestion-service jar.
+build-IngestFileFunction:
+	$(MVN) -pl ingestion-service -am -DskipTests package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp ingestion-service/target/ingestion-service.jar "$(ARTIFACTS_DIR)/lib/"

@@ -1,6 +1,7 @@
 package com.example.orders.domain;
 
-/** Where an order came from. */
+/** Where an order came from: the API, or a line of a partner's file. */
 public enum Channel {
-    API
+    API,
+    PARTNER_FILE
 }

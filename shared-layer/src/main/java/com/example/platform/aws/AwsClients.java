@@ -18,6 +18,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -72,6 +74,15 @@ public final class AwsClients {
 
     public SecretsManagerClient secretsManager() {
         return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build();
+    }
+
+    /** Path-style addressing only when an endpoint is overridden: local implementations serve buckets by path. */
+    public S3Client s3() {
+        S3ClientBuilder builder = configure(S3Client.builder(), "S3");
+        if (endpointOverride("S3").isPresent()) {
+            builder.forcePathStyle(true);
+        }
+        return builder.build();
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String serviceId) {

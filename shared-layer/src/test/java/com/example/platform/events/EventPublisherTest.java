@@ -20,19 +20,36 @@ class EventPublisherTest {
     private static final EventEnvelope<Map<String, String>> EVENT = new EventEnvelope<>(
             new EventMetadata("e-1", "1", "corr-1", "cause-1", Instant.parse("2026-11-23T10:00:00Z")), Map.of("k", "v"));
 
-    /** An EventBridge that answers every PutEvents with the given entry, and remembers the requests. */
+    /**
+     * An EventBridge that refuses the first {@code refusals} entries it is sent (as throttling does),
+     * accepts the rest, and remembers the requests.
+     */
     private static final class AnsweringEventBridge implements EventBridgeClient {
         private final PutEventsResultEntry answer;
+        private int refusals;
         private final List<PutEventsRequest> requests = new ArrayList<>();
 
         AnsweringEventBridge(PutEventsResultEntry answer) {
             this.answer = answer;
+            this.refusals = answer.errorCode() == null ? 0 : Integer.MAX_VALUE;
+        }
+
+        AnsweringEventBridge refusingFirst(int entries) {
+            this.refusals = entries;
+            return this;
         }
 
         @Override
         public PutEventsResponse putEvents(PutEventsRequest request) {
             requests.add(request);
-            return PutEventsResponse.builder().failedEntryCount(answer.errorCode() == null ? 0 : 1).entries(answer).build();
+            List<PutEventsResultEntry> results = new ArrayList<>();
+            for (int i = 0; i < request.entries().size(); i++) {
+                results.add(refusals-- > 0
+                        ? PutEventsResultEntry.builder().errorCode("ThrottlingException").errorMessage("Rate exceeded").build()
+                        : PutEventsResultEntry.builder().eventId("id-" + i).build());
+            }
+            return PutEventsResponse.builder().failedEntryCount((int) results.stream().filter(r -> r.errorCode() != null).count())
+                    .entries(results).build();
         }
 
         @Override
@@ -66,6 +83,53 @@ class EventPublisherTest {
         assertThatThrownBy(() -> new EventPublisher(eventBridge, "bus", "src").publish("InvoiceIssued", EVENT))
                 .isInstanceOf(EventNotPublished.class)
                 .hasMessageContaining("ThrottlingException");
+    }
+
+    private static final Backoff NO_WAIT = new Backoff(3, java.time.Duration.ZERO, java.time.Duration.ZERO);
+
+    @Test
+    void aBatchIsCutToTenEntriesAndTwoHundredFiftySixKilobytesPerRequest() {
+        AnsweringEventBridge eventBridge = new AnsweringEventBridge(PutEventsResultEntry.builder().eventId("id").build());
+        List<EventEnvelope<String>> small = java.util.stream.IntStream.range(0, 25)
+                .mapToObj(i -> new EventEnvelope<>(EVENT.metadata(), "event " + i)).toList();
+        List<EventEnvelope<String>> large = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> new EventEnvelope<>(EVENT.metadata(), "x".repeat(100 * 1024))).toList();
+
+        new EventPublisher(eventBridge, "bus", "src", NO_WAIT).publishAll("Small", small);
+        new EventPublisher(eventBridge, "bus", "src", NO_WAIT).publishAll("Large", large);
+
+        assertThat(eventBridge.requests).extracting(request -> request.entries().size()).containsExactly(10, 10, 5, 2, 2, 1);
+    }
+
+    @Test
+    void refusedEntriesOfABatchAreSentAgainUntilAccepted() {
+        AnsweringEventBridge eventBridge = new AnsweringEventBridge(PutEventsResultEntry.builder().eventId("id").build())
+                .refusingFirst(3);
+        List<EventEnvelope<String>> events = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> new EventEnvelope<>(EVENT.metadata(), "event " + i)).toList();
+
+        new EventPublisher(eventBridge, "bus", "src", NO_WAIT).publishAll("Batch", events);
+
+        assertThat(eventBridge.requests).extracting(request -> request.entries().size()).containsExactly(10, 3);
+        assertThat(eventBridge.requests.get(1).entries()).extracting(entry -> entry.detail())
+                .containsExactly(eventBridge.requests.get(0).entries().subList(0, 3).stream().map(e -> e.detail()).toArray(String[]::new));
+    }
+
+    @Test
+    void entriesStillRefusedAfterTheLastAttemptAreAFailure() {
+        AnsweringEventBridge eventBridge = new AnsweringEventBridge(PutEventsResultEntry.builder()
+                .errorCode("ThrottlingException").errorMessage("Rate exceeded").build());
+
+        assertThatThrownBy(() -> new EventPublisher(eventBridge, "bus", "src", NO_WAIT).publishAll("Batch", List.of(EVENT)))
+                .isInstanceOf(EventNotPublished.class).hasMessageContaining("after 3 attempts");
+        assertThat(eventBridge.requests).hasSize(3);
+    }
+
+    @Test
+    void backoffCeilingsDoubleUpToTheCap() {
+        Backoff backoff = new Backoff(6, java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(500));
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(backoff::ceiling).map(java.time.Duration::toMillis))
+                .containsExactly(100L, 200L, 400L, 500L, 500L);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.example.platform.json.Json;
 import com.example.tests.ProjectFiles;
 import com.example.tests.eventbridge.EventPattern;
+import com.example.tests.eventbridge.RulePatterns;
 import com.example.tests.template.CloudFormationTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,11 +30,14 @@ class EventCatalogueTest {
      * Each rule and the one example of the catalogue it must match: an AWS::Events::Rule by its
      * logical id, a rule SAM makes from a function's or state machine's event by (resource, event).
      */
-    private static final Map<List<String>, String> RULES = Map.of(
-            List.of("OrderFulfilmentStarter", "OrderPlaced"), "order-placed.json",
-            List.of("ReviewRequestRecorder", "OrderReviewRequested"), "order-review-requested.json",
-            List.of("OrderConfirmedToInvoicingRule"), "order-confirmed.json",
-            List.of("MarkOrderInvoicedFunction", "InvoiceIssued"), "invoice-issued.json");
+    private static final Map<List<String>, List<String>> RULES = Map.of(
+            List.of("OrderFulfilmentStarter", "OrderPlaced"), List.of("order-placed.json"),
+            List.of("ReviewRequestRecorder", "OrderReviewRequested"), List.of("order-review-requested.json"),
+            List.of("OrderConfirmedToInvoicingRule"), List.of("order-confirmed.json"),
+            List.of("MarkOrderInvoicedFunction", "InvoiceIssued"), List.of("invoice-issued.json"),
+            List.of("OrderSubmittedToIntakeRule"), List.of("order-submitted.json"),
+            // S3's events are not ours: this rule matches none of the catalogue (PartnerFileRuleTest covers it).
+            List.of("IngestFileFunction", "PartnerFileCreated"), List.of());
 
     @Test
     void everyContractHasAnExampleThatMeetsIt() {
@@ -54,17 +58,17 @@ class EventCatalogueTest {
         CloudFormationTemplate template = CloudFormationTemplate.load();
         assertThat(ruleCount(template)).as("every rule of the template is listed here").isEqualTo(RULES.size());
         RULES.forEach((rule, expected) -> {
-            EventPattern pattern = pattern(template, rule);
+            EventPattern pattern = RulePatterns.of(rule.toArray(String[]::new));
             List<String> matched = examples.stream()
                     .filter(example -> pattern.matches(ProjectFiles.read("contracts/events/examples/" + example)))
                     .toList();
-            assertThat(matched).as(String.join(".", rule)).containsExactly(expected);
+            assertThat(matched).as(String.join(".", rule)).containsExactlyElementsOf(expected);
         });
     }
 
     @Test
     void theInvoicingRuleLeavesOutOrdersWithNothingToInvoiceInEveryCurrencysDecimals() {
-        EventPattern pattern = pattern(CloudFormationTemplate.load(), List.of("OrderConfirmedToInvoicingRule"));
+        EventPattern pattern = RulePatterns.of("OrderConfirmedToInvoicingRule");
         String confirmed = ProjectFiles.read("contracts/events/examples/order-confirmed.json");
 
         for (String zero : List.of("0", "0.0", "0.00", "0.000", "0.0000")) {
@@ -77,20 +81,12 @@ class EventCatalogueTest {
 
     @Test
     void theFulfilmentRuleIgnoresAnOrderPlacedOfAnotherSourceOrVersion() {
-        EventPattern pattern = pattern(CloudFormationTemplate.load(), List.of("OrderFulfilmentStarter", "OrderPlaced"));
+        EventPattern pattern = RulePatterns.of("OrderFulfilmentStarter", "OrderPlaced");
         String orderPlaced = ProjectFiles.read("contracts/events/examples/order-placed.json");
 
         assertThat(pattern.matches(orderPlaced)).isTrue();
         assertThat(pattern.matches(orderPlaced.replace("\"com.example.orders\"", "\"com.example.ingestion\""))).isFalse();
         assertThat(pattern.matches(orderPlaced.replace("\"schemaVersion\": \"1\"", "\"schemaVersion\": \"2\""))).isFalse();
-    }
-
-    private static EventPattern pattern(CloudFormationTemplate template, List<String> rule) {
-        var resource = template.resource(rule.get(0));
-        Object pattern = rule.size() == 1
-                ? resource.property("EventPattern").orElseThrow()
-                : resource.property("Events", rule.get(1), "Properties", "Pattern").orElseThrow();
-        return EventPattern.of(Json.write(pattern));
     }
 
     private static long ruleCount(CloudFormationTemplate template) {

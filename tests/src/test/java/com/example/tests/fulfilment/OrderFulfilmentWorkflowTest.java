@@ -17,7 +17,7 @@ import com.example.orders.api.ReviewOrderHandler;
 import com.example.platform.json.Json;
 import com.example.tests.contracts.EventContracts;
 import com.example.tests.eventbridge.BusEvents;
-import com.example.tests.eventbridge.EventPattern;
+import com.example.tests.eventbridge.RulePatterns;
 import com.example.tests.lambda.SampleEvents;
 import com.example.tests.lambda.TestLambdaContext;
 import com.example.tests.local.AwsBackend;
@@ -25,7 +25,6 @@ import com.example.tests.local.LocalImplementations;
 import com.example.tests.pipes.DynamoDbStreamEvents;
 import com.example.tests.pipes.OutboxPipe;
 import com.example.tests.stepfunctions.Executions;
-import com.example.tests.template.CloudFormationTemplate;
 import com.example.tests.template.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -248,8 +247,8 @@ class OrderFulfilmentWorkflowTest {
         JsonNode reviewRequested = bus.await("OrderReviewRequested", forOrder(orderId(orderPlaced)), WORKFLOW_TIMEOUT);
 
         assertMeetsContract("order-review-requested.v1.schema.json", reviewRequested);
-        assertThat(rulePattern("ReviewRequestRecorder", "OrderReviewRequested").matches(Json.write(reviewRequested))).isTrue();
-        assertThat(rulePattern("OrderFulfilmentStarter", "OrderPlaced").matches(Json.write(reviewRequested))).isFalse();
+        assertThat(RulePatterns.of("ReviewRequestRecorder", "OrderReviewRequested").matches(Json.write(reviewRequested))).isTrue();
+        assertThat(RulePatterns.of("OrderFulfilmentStarter", "OrderPlaced").matches(Json.write(reviewRequested))).isFalse();
     }
 
     // ---------------------------------------------------------------- the steps
@@ -277,7 +276,7 @@ class OrderFulfilmentWorkflowTest {
      * match the event the pipe puts on the bus, and the workflow starts under the order id.
      */
     private String startFulfilment(JsonNode orderPlaced) {
-        assertThat(rulePattern("OrderFulfilmentStarter", "OrderPlaced").matches(Json.write(onTheBus(orderPlaced))))
+        assertThat(RulePatterns.of("OrderFulfilmentStarter", "OrderPlaced").matches(Json.write(onTheBus(orderPlaced))))
                 .as("the starter's rule matches this OrderPlaced").isTrue();
         return executions.start(stack.ref("OrderFulfilmentStateMachine"), orderId(orderPlaced), Json.write(orderPlaced));
     }
@@ -302,12 +301,6 @@ class OrderFulfilmentWorkflowTest {
     }
 
     // ---------------------------------------------------------------- reading what happened
-
-    private EventPattern rulePattern(String stateMachine, String event) {
-        Object pattern = CloudFormationTemplate.load().resource(stateMachine)
-                .property("Events", event, "Properties", "Pattern").orElseThrow();
-        return EventPattern.of(Json.write(pattern));
-    }
 
     private static JsonNode onTheBus(JsonNode detail) {
         ObjectNode event = Json.mapper().createObjectNode();

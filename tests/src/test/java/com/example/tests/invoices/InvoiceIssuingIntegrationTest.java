@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.example.invoices.api.GetInvoiceHandler;
-import com.example.invoices.api.IssueInvoiceHandler;
+import com.example.invoices.issuing.IssueInvoiceHandler;
 import com.example.invoices.domain.Invoice;
 import com.example.invoices.domain.InvoiceId;
 import com.example.invoices.issuing.InvoiceItems;

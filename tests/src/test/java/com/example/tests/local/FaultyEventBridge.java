@@ -20,22 +20,32 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * An EventBridge endpoint that refuses the entries of the next PutEvents calls, as EventBridge does
  * when throttled (HTTP 200 with {@code FailedEntryCount} 1), and passes every other call on to the
- * real local implementation. For tests of what a publisher does with a refused entry.
+ * real local implementation; or, without one, accepts every entry and counts it (a sink for tests
+ * that publish more events than a local implementation should store).
  */
 public final class FaultyEventBridge implements AutoCloseable {
 
     private static final Set<String> HOP_BY_HOP = Set.of("host", "content-length", "connection", "transfer-encoding");
-    private static final String REFUSED = "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":\"ThrottlingException\","
-            + "\"ErrorMessage\":\"Rate exceeded\"}]}";
 
     private final HttpServer server;
     private final URI target;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger refusals = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
 
     private FaultyEventBridge(HttpServer server, URI target) {
         this.server = server;
         this.target = target;
+    }
+
+    /** Accepts every entry of every PutEvents, forwarding nothing. */
+    public static FaultyEventBridge sink() {
+        return forwardingTo(null);
+    }
+
+    /** Entries a sink accepted. */
+    public long acceptedEntries() {
+        return accepted.get();
     }
 
     public static FaultyEventBridge forwardingTo(URI target) {
@@ -63,7 +73,17 @@ public final class FaultyEventBridge implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String action = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (action != null && action.endsWith("PutEvents") && refusals.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
-            reply(exchange, 200, REFUSED.getBytes(StandardCharsets.UTF_8));
+            reply(exchange, 200, refusal(entries(body)).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (target == null) {
+            int entries = entries(body);
+            accepted.addAndGet(entries);
+            StringBuilder answer = new StringBuilder("{\"FailedEntryCount\":0,\"Entries\":[");
+            for (int i = 0; i < entries; i++) {
+                answer.append(i == 0 ? "" : ",").append("{\"EventId\":\"sink-").append(i).append("\"}");
+            }
+            reply(exchange, 200, answer.append("]}").toString().getBytes(StandardCharsets.UTF_8));
             return;
         }
         HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
@@ -80,6 +100,19 @@ public final class FaultyEventBridge implements AutoCloseable {
             Thread.currentThread().interrupt();
             reply(exchange, 503, new byte[0]);
         }
+    }
+
+    private static int entries(byte[] putEventsBody) {
+        return com.example.platform.json.Json.parse(new String(putEventsBody, StandardCharsets.UTF_8)).path("Entries").size();
+    }
+
+    /** EventBridge answers one result per entry; a throttled call refuses each of them. */
+    private static String refusal(int entries) {
+        StringBuilder answer = new StringBuilder("{\"FailedEntryCount\":" + entries + ",\"Entries\":[");
+        for (int i = 0; i < entries; i++) {
+            answer.append(i == 0 ? "" : ",").append("{\"ErrorCode\":\"ThrottlingException\",\"ErrorMessage\":\"Rate exceeded\"}");
+        }
+        return answer.append("]}").toString();
     }
 
     private static void reply(HttpExchange exchange, int status, byte[] body) throws IOException {

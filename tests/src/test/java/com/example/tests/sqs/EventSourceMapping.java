@@ -28,6 +28,7 @@ public final class EventSourceMapping {
     private final String queueArn;
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
     private final int batchSize;
+    private final java.util.Map<String, String> bodies = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EventSourceMapping(SqsClient sqs, String queueUrl, String queueArn,
                               RequestHandler<SQSEvent, SQSBatchResponse> handler, int batchSize) {
@@ -82,7 +83,13 @@ public final class EventSourceMapping {
         throw new AssertionError("The queue was not empty after " + maxBatches + " batches");
     }
 
+    /** The body of a message this mapping has received. */
+    public java.util.Optional<String> bodyOf(String messageId) {
+        return java.util.Optional.ofNullable(bodies.get(messageId));
+    }
+
     private SQSMessage asRecord(Message message) {
+        bodies.put(message.messageId(), message.body());
         SQSMessage record = new SQSMessage();
         record.setMessageId(message.messageId());
         record.setReceiptHandle(message.receiptHandle());

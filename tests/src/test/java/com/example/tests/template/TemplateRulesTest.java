@@ -225,6 +225,39 @@ class TemplateRulesTest {
     }
 
     @Test
+    void thePartnerBucketIsPrivateEncryptedTlsOnlyVersionedAndCleansUpAfterItself() {
+        Resource bucket = template.resource("PartnerBucket");
+        assertThat(bucket.property("PublicAccessBlockConfiguration")).contains(Map.of("BlockPublicAcls", true,
+                "BlockPublicPolicy", true, "IgnorePublicAcls", true, "RestrictPublicBuckets", true));
+        assertThat(bucket.property("BucketEncryption", "ServerSideEncryptionConfiguration")).isPresent();
+        assertThat(bucket.property("VersioningConfiguration", "Status")).contains("Enabled");
+        assertThat(bucket.property("NotificationConfiguration", "EventBridgeConfiguration", "EventBridgeEnabled")).contains(true);
+        assertThat(bucket.property("LifecycleConfiguration", "Rules")).hasValueSatisfying(rules -> assertThat(list(rules))
+                .extracting(rule -> CloudFormationTemplate.asMap(rule).get("Prefix"))
+                .contains("reports/", "processed/"));
+        Map<String, Object> tlsOnly = CloudFormationTemplate.asMap(list(template.resource("PartnerBucketPolicy")
+                .property("PolicyDocument", "Statement").orElseThrow()).getFirst());
+        assertThat(tlsOnly).containsEntry("Effect", "Deny")
+                .containsEntry("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+    }
+
+    @Test
+    void asynchronousFunctionsRetryAFewTimesThenHandFailuresToAQueue() {
+        for (String function : List.of("IngestFileFunction", "MarkOrderInvoicedFunction")) {
+            Resource resource = template.resource(function);
+            assertThat(resource.property("EventInvokeConfig", "MaximumRetryAttempts")).as(function).isPresent();
+            Object destination = resource.property("EventInvokeConfig", "DestinationConfig", "OnFailure", "Destination").orElseThrow();
+            assertThat(template.resource(referencedId(destination)).type()).as(function).isEqualTo("AWS::SQS::Queue");
+        }
+    }
+
+    @Test
+    void ingestionHasReservedConcurrencyToProtectTheBusAndTheOrdersTable() {
+        assertThat(template.resource("IngestFileFunction").property("ReservedConcurrentExecutions"))
+                .hasValueSatisfying(limit -> assertThat(((Number) limit).intValue()).isBetween(1, 10));
+    }
+
+    @Test
     void theOrdersTableIsRecoverableAndStreamsNewImages() {
         Resource table = template.resource("OrdersTable");
         assertThat(table.property("BillingMode")).contains("PAY_PER_REQUEST");

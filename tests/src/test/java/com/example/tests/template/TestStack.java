@@ -188,6 +188,7 @@ public final class TestStack {
             case "AWS::SQS::Queue" -> createQueue(resource);
             case "AWS::Events::Rule" -> createRule(resource);
             case "AWS::SecretsManager::Secret" -> createSecret(resource);
+            case "AWS::S3::Bucket" -> createBucket(resource);
             default -> throw new IllegalArgumentException("TestStack cannot create " + resource.type());
         }
     }
@@ -331,6 +332,37 @@ public final class TestStack {
             String arn = secretsManager.createSecret(builder -> builder.name(name).secretString(value)).arn();
             refs.put(secret.logicalId(), arn);
         }
+    }
+
+    private void createBucket(Resource bucket) {
+        String name = (stackName + "-" + bucket.logicalId()).toLowerCase(java.util.Locale.ROOT);
+        try (var s3 = clients.s3()) {
+            s3.createBucket(builder -> builder.bucket(name));
+            if ("Enabled".equals(bucket.property("VersioningConfiguration", "Status").orElse(null))) {
+                s3.putBucketVersioning(builder -> builder.bucket(name)
+                        .versioningConfiguration(versioning -> versioning.status("Enabled")));
+            }
+        }
+        refs.put(bucket.logicalId(), name);
+        attributes.put(bucket.logicalId() + ".Arn", "arn:aws:s3:::" + name);
+    }
+
+    /** A template value with every Ref, GetAtt and Sub in it resolved against this stack (patterns name resources). */
+    public Object resolveAll(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> intrinsic = CloudFormationTemplate.asMap(map);
+            if (intrinsic.size() == 1 && (intrinsic.containsKey("Ref") || intrinsic.containsKey("Fn::GetAtt")
+                    || intrinsic.containsKey("Fn::Sub"))) {
+                return resolve(intrinsic);
+            }
+            Map<String, Object> resolved = new LinkedHashMap<>();
+            intrinsic.forEach((key, item) -> resolved.put(key, resolveAll(item)));
+            return resolved;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(this::resolveAll).toList();
+        }
+        return value;
     }
 
     /** One role for everything the stack runs; the local engines do not evaluate IAM. */

@@ -1,4 +1,4 @@
-package com.example.invoices.api;
+package com.example.invoices.issuing;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -14,12 +14,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.example.invoices.domain.InvoiceId;
 import com.example.invoices.domain.TaxRates;
-import com.example.invoices.issuing.ConfirmedOrder;
-import com.example.invoices.issuing.DynamoDbInvoiceRepository;
-import com.example.invoices.issuing.InvoiceIssuer;
-import com.example.invoices.issuing.InvoiceSigner;
-import com.example.invoices.issuing.InvoicingInbox;
-import com.example.invoices.issuing.OrderConfirmedReader;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
 import com.example.platform.config.Secrets;
