@@ -2,13 +2,9 @@ package com.example.invoices.issuing;
 
 import java.math.BigDecimal;
 import java.util.Currency;
-import java.util.List;
-import java.util.stream.Collectors;
 
-import com.example.platform.contracts.JsonContract;
-import com.example.platform.http.Problem.Violation;
-import com.example.platform.json.Json;
-import com.example.platform.json.MalformedJsonException;
+import com.example.platform.contracts.EventContract;
+import com.example.platform.contracts.Reading;
 import com.example.platform.money.Money;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -19,29 +15,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class OrderConfirmedReader {
 
     static final String CONTRACT = "contracts/events/order-confirmed.v1.schema.json";
-    static final String SOURCE = "com.example.orders.fulfilment";
-    static final String DETAIL_TYPE = "OrderConfirmed";
 
-    private final JsonContract contract = JsonContract.fromClasspath(CONTRACT);
+    private final EventContract contract =
+            EventContract.fromClasspath("com.example.orders.fulfilment", "OrderConfirmed", CONTRACT);
 
     public ConfirmedOrder read(String messageBody) {
-        JsonNode event;
-        try {
-            event = Json.parse(messageBody);
-        } catch (MalformedJsonException malformed) {
-            throw new UnreadableMessage("the message is not JSON: " + malformed.getMessage());
-        }
-        if (!SOURCE.equals(event.path("source").asText()) || !DETAIL_TYPE.equals(event.path("detail-type").asText())) {
-            throw new UnreadableMessage("expected " + DETAIL_TYPE + " from " + SOURCE + ", got "
-                    + event.path("detail-type").asText("nothing") + " from " + event.path("source").asText("nowhere"));
-        }
-        JsonNode detail = event.path("detail");
-        List<Violation> violations = contract.violations(detail);
-        if (!violations.isEmpty()) {
-            throw new UnreadableMessage("the detail breaks the OrderConfirmed v1 contract: " + violations.stream()
-                    .map(violation -> violation.location() + " " + violation.detail())
-                    .collect(Collectors.joining("; ")));
-        }
+        return switch (contract.detail(messageBody)) {
+            case Reading.Valid<JsonNode>(JsonNode detail) -> confirmedOrder(detail);
+            case Reading.Invalid<JsonNode>(var violations) -> throw new UnreadableMessage(contract.explain(violations));
+        };
+    }
+
+    private static ConfirmedOrder confirmedOrder(JsonNode detail) {
         JsonNode data = detail.get("data");
         return new ConfirmedOrder(data.get("orderId").asText(), data.get("customerId").asText(),
                 new Money(new BigDecimal(data.at("/total/amount").asText()),
