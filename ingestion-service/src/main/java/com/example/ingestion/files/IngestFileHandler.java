@@ -7,15 +7,11 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import org.crac.Core;
-import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
+import com.example.platform.aws.SnapStartPriming;
 import com.example.platform.config.SharedParameters;
 import com.example.platform.events.EventPublisher;
 import com.example.platform.json.Json;
@@ -30,11 +26,10 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * rule. A failure throws, so Lambda retries the file and, after its retries, hands the event to the
  * on-failure destination.
  */
-public final class IngestFileHandler implements RequestStreamHandler, Resource {
-
-    private static final Logger LOG = LoggerFactory.getLogger(IngestFileHandler.class);
+public final class IngestFileHandler implements RequestStreamHandler {
 
     private final FileIngestion ingestion;
+    private final SnapStartPriming snapStartPriming;
     private final PartnerLineReader lines = new PartnerLineReader();
 
     public IngestFileHandler() {
@@ -48,7 +43,7 @@ public final class IngestFileHandler implements RequestStreamHandler, Resource {
         this.ingestion = new FileIngestion(clients.s3(), lines,
                 new EventPublisher(clients.eventBridge(), environment.required("EVENT_BUS_NAME"), "com.example.ingestion"),
                 () -> new TreeSet<>(parameters.stringList(acceptedCurrencies)), Clock.systemUTC());
-        Core.getGlobalContext().register(this);
+        this.snapStartPriming = SnapStartPriming.register(this, this::prime);
     }
 
     @Override
@@ -69,20 +64,10 @@ public final class IngestFileHandler implements RequestStreamHandler, Resource {
     }
 
     /** Primes the snapshot: the line contracts and the JSON path on a sample line; nothing is read from S3. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            JsonNode sample = Json.parse("""
-                    {"partnerOrderRef":"priming","customerId":"priming","currency":"EUR",
-                     "lines":[{"sku":"PRIMING-1","quantity":1,"unitPrice":"1.00"}]}""");
-            lines.read(Json.write(sample), java.util.Set.of("EUR"));
-        } catch (RuntimeException primingFailed) {
-            LOG.warn("Priming skipped", primingFailed);
-        }
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh.
+    public void prime() {
+        JsonNode sample = Json.parse("""
+                {"partnerOrderRef":"priming","customerId":"priming","currency":"EUR",
+                 "lines":[{"sku":"PRIMING-1","quantity":1,"unitPrice":"1.00"}]}""");
+        lines.read(Json.write(sample), java.util.Set.of("EUR"));
     }
 }

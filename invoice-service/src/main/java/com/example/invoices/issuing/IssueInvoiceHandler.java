@@ -3,11 +3,6 @@ package com.example.invoices.issuing;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.crac.Core;
-import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -16,6 +11,7 @@ import com.example.invoices.domain.InvoiceId;
 import com.example.invoices.domain.TaxRates;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
+import com.example.platform.aws.SnapStartPriming;
 import com.example.platform.config.Secrets;
 import com.example.platform.config.SharedParameters;
 import com.example.platform.events.EventPublisher;
@@ -28,13 +24,12 @@ import com.example.platform.observability.Observability;
  * Lambda entry point of the invoice queue's event source mapping: each OrderConfirmed message
  * becomes one issued, signed and announced invoice; failed messages are reported one by one.
  */
-public final class IssueInvoiceHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
-
-    private static final Logger LOG = LoggerFactory.getLogger(IssueInvoiceHandler.class);
+public final class IssueInvoiceHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final InvoicingInbox inbox;
     private final DynamoDbInvoiceRepository invoices;
     private final Secrets secrets;
+    private final SnapStartPriming snapStartPriming;
     private final String signingKeySecret;
 
     public IssueInvoiceHandler() {
@@ -53,7 +48,7 @@ public final class IssueInvoiceHandler implements RequestHandler<SQSEvent, SQSBa
                 new InvoiceSigner(() -> secrets.value(signingKeySecret)), Clock.systemUTC());
         this.inbox = new InvoicingInbox(new OrderConfirmedReader(), issuer,
                 new EventPublisher(clients.eventBridge(), environment.required("EVENT_BUS_NAME"), "com.example.invoices"));
-        Core.getGlobalContext().register(this);
+        this.snapStartPriming = SnapStartPriming.register(this, this::prime);
     }
 
     @Override
@@ -66,18 +61,8 @@ public final class IssueInvoiceHandler implements RequestHandler<SQSEvent, SQSBa
     }
 
     /** Primes the snapshot: the contract, the signing key and the invoices table's read path, writing nothing. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            secrets.value(signingKeySecret);
-            invoices.find(InvoiceId.forOrder("priming"));
-        } catch (RuntimeException primingFailed) {
-            LOG.warn("Priming skipped", primingFailed);
-        }
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // The signing key is re-read through the secrets cache when its TTL has passed.
+    public void prime() {
+        secrets.value(signingKeySecret);
+        invoices.find(InvoiceId.forOrder("priming"));
     }
 }

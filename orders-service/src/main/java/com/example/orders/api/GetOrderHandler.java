@@ -1,10 +1,5 @@
 package com.example.orders.api;
 
-import org.crac.Core;
-import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -13,14 +8,14 @@ import com.example.orders.domain.OrderId;
 import com.example.orders.store.DynamoDbOrderRepository;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
+import com.example.platform.aws.SnapStartPriming;
 
 /** Lambda entry point of {@code GET /orders/{orderId}}: wiring at init, then a thin adapter per request. */
 public final class GetOrderHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>, Resource {
-
-    private static final Logger LOG = LoggerFactory.getLogger(GetOrderHandler.class);
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final DynamoDbOrderRepository repository;
+    private final SnapStartPriming snapStartPriming;
     private final GetOrderEndpoint endpoint;
 
     public GetOrderHandler() {
@@ -31,7 +26,7 @@ public final class GetOrderHandler
         this.repository = new DynamoDbOrderRepository(new AwsClients(environment).dynamoDb(),
                 environment.required("ORDERS_TABLE_NAME"));
         this.endpoint = new GetOrderEndpoint(repository);
-        Core.getGlobalContext().register(this);
+        this.snapStartPriming = SnapStartPriming.register(this, this::prime);
     }
 
     @Override
@@ -40,17 +35,7 @@ public final class GetOrderHandler
     }
 
     /** Primes the snapshot with one read of an id no order has: the whole GetItem path, read-only. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            repository.findDetails(OrderId.parse("00000000-0000-0000-0000-000000000000").orElseThrow());
-        } catch (RuntimeException primingFailed) {
-            LOG.warn("Priming skipped", primingFailed);
-        }
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the repository holds no per-environment state.
+    public void prime() {
+        repository.findDetails(OrderId.parse("00000000-0000-0000-0000-000000000000").orElseThrow());
     }
 }

@@ -2,11 +2,6 @@ package com.example.orders.api;
 
 import java.time.Clock;
 
-import org.crac.Core;
-import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -18,22 +13,22 @@ import com.example.orders.placement.OrderRequestReader;
 import com.example.orders.store.DynamoDbOrderRepository;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
+import com.example.platform.aws.SnapStartPriming;
 import com.example.platform.config.SharedParameters;
 import com.example.platform.contracts.Reading;
 
 /**
  * Lambda entry point of {@code POST /orders}: wiring at init, then a thin adapter per request.
  * Clients, configuration readers and the schema are built once per execution environment and
- * captured by the SnapStart snapshot, which {@link #beforeCheckpoint} primes.
+ * captured by the SnapStart snapshot, which {@link #prime} primes.
  */
 public final class PlaceOrderHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>, Resource {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PlaceOrderHandler.class);
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final OrderRequestReader reader;
     private final OrderPlacement placement;
     private final DynamoDbOrderRepository repository;
+    private final SnapStartPriming snapStartPriming;
     private final PlaceOrderEndpoint endpoint;
 
     public PlaceOrderHandler() {
@@ -47,7 +42,7 @@ public final class PlaceOrderHandler
                 environment.required("ACCEPTED_CURRENCIES_PARAMETER")));
         this.placement = new OrderPlacement(repository, Clock.systemUTC());
         this.endpoint = new PlaceOrderEndpoint(reader, placement);
-        Core.getGlobalContext().register(this);
+        this.snapStartPriming = SnapStartPriming.register(this, this::prime);
     }
 
     @Override
@@ -56,20 +51,9 @@ public final class PlaceOrderHandler
     }
 
     /** Primes the snapshot: schema validation, the Parameter Store read and the DynamoDB write path, writing nothing. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            if (reader.read(SnapStartPriming.SAMPLE_REQUEST) instanceof Reading.Valid<OrderRequest>(var request)) {
-                repository.primeWritePath(placement.draft(SnapStartPriming.command(request)));
-            }
-        } catch (RuntimeException primingFailed) {
-            // A snapshot without priming is slower on its first request, never wrong.
-            LOG.warn("Priming skipped", primingFailed);
+    public void prime() {
+        if (reader.read(PrimingSample.SAMPLE_REQUEST) instanceof Reading.Valid<OrderRequest>(var request)) {
+            repository.primeWritePath(placement.draft(PrimingSample.command(request)));
         }
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing is unique to a restored environment here: ids come from UUID.randomUUID and time from the clock.
     }
 }

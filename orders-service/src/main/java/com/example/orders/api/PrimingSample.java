@@ -10,13 +10,13 @@ import com.example.platform.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The sample request handlers run through before a SnapStart snapshot is taken. */
-final class SnapStartPriming {
+final class PrimingSample {
 
     static final JsonNode SAMPLE_REQUEST = Json.parse("""
             {"customerId":"priming","currency":"EUR","lines":[{"sku":"PRIMING-1","quantity":1,"unitPrice":"1.00"}]}
             """);
 
-    private SnapStartPriming() {
+    private PrimingSample() {
     }
 
     /** A command without an idempotency key, for a request that is never stored. */

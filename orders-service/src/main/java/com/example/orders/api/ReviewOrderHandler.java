@@ -2,11 +2,6 @@ package com.example.orders.api;
 
 import java.time.Clock;
 
-import org.crac.Core;
-import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -19,14 +14,14 @@ import com.example.orders.review.WorkflowCallbacks;
 import com.example.orders.store.DynamoDbOrderRepository;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
+import com.example.platform.aws.SnapStartPriming;
 
 /** Lambda entry point of {@code POST /orders/{orderId}/review}: wiring at init, then a thin adapter per request. */
 public final class ReviewOrderHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>, Resource {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ReviewOrderHandler.class);
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     private final DynamoDbOrderRepository reviews;
+    private final SnapStartPriming snapStartPriming;
     private final ReviewOrderEndpoint endpoint;
 
     public ReviewOrderHandler() {
@@ -38,7 +33,7 @@ public final class ReviewOrderHandler
         this.reviews = new DynamoDbOrderRepository(clients.dynamoDb(), environment.required("ORDERS_TABLE_NAME"));
         this.endpoint = new ReviewOrderEndpoint(new ReviewRequestReader(Clock.systemUTC()), reviews,
                 new WorkflowCallbacks(clients.stepFunctions()));
-        Core.getGlobalContext().register(this);
+        this.snapStartPriming = SnapStartPriming.register(this, this::prime);
     }
 
     @Override
@@ -47,18 +42,8 @@ public final class ReviewOrderHandler
     }
 
     /** Primes the snapshot with a claim on an id no order has: the conditional write refuses it, nothing is written. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            reviews.claim(OrderId.parse("00000000-0000-0000-0000-000000000000").orElseThrow(),
-                    new ReviewAnswer(ReviewDecision.APPROVE, "priming", "priming", Clock.systemUTC().instant()));
-        } catch (RuntimeException primingFailed) {
-            LOG.warn("Priming skipped", primingFailed);
-        }
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh: the clients hold no per-environment state.
+    public void prime() {
+        reviews.claim(OrderId.parse("00000000-0000-0000-0000-000000000000").orElseThrow(),
+                new ReviewAnswer(ReviewDecision.APPROVE, "priming", "priming", Clock.systemUTC().instant()));
     }
 }

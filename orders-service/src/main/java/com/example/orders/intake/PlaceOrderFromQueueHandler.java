@@ -3,11 +3,6 @@ package com.example.orders.intake;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.crac.Core;
-import org.crac.Resource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -18,6 +13,7 @@ import com.example.orders.placement.OrderRequestReader;
 import com.example.orders.store.DynamoDbOrderRepository;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
+import com.example.platform.aws.SnapStartPriming;
 import com.example.platform.config.SharedParameters;
 import com.example.platform.messaging.QueueBatch;
 import com.example.platform.observability.CorrelationId;
@@ -27,11 +23,10 @@ import com.example.platform.observability.Observability;
  * Lambda entry point of the orders intake queue's event source mapping: each OrderSubmitted is
  * placed exactly as an API order is; messages that fail are reported one by one.
  */
-public final class PlaceOrderFromQueueHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PlaceOrderFromQueueHandler.class);
+public final class PlaceOrderFromQueueHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private final OrderSubmittedReader messages = new OrderSubmittedReader();
+    private final SnapStartPriming snapStartPriming;
     private final OrderIntake intake;
 
     public PlaceOrderFromQueueHandler() {
@@ -45,7 +40,7 @@ public final class PlaceOrderFromQueueHandler implements RequestHandler<SQSEvent
         OrderRequestReader reader = new OrderRequestReader(AcceptedCurrencies.fromParameter(
                 new SharedParameters(clients.ssm()), environment.required("ACCEPTED_CURRENCIES_PARAMETER")));
         this.intake = new OrderIntake(reader, new OrderPlacement(orders, Clock.systemUTC()));
-        Core.getGlobalContext().register(this);
+        this.snapStartPriming = SnapStartPriming.register(this, this::prime);
     }
 
     @Override
@@ -58,19 +53,11 @@ public final class PlaceOrderFromQueueHandler implements RequestHandler<SQSEvent
     }
 
     /** Primes the snapshot with the OrderSubmitted contract on an unreadable sample; nothing is written. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         try {
             messages.read("{\"source\":\"priming\"}");
         } catch (UnplaceableSubmission expected) {
             // Refused by design: the reader and its contract are loaded.
-        } catch (RuntimeException primingFailed) {
-            LOG.warn("Priming skipped", primingFailed);
         }
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh.
     }
 }

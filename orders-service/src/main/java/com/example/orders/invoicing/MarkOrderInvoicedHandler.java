@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Optional;
 
-import org.crac.Core;
-import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.orders.store.DynamoDbOrderRepository;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
+import com.example.platform.aws.SnapStartPriming;
 import com.example.platform.json.Json;
 import com.example.platform.observability.CorrelationId;
 import com.example.platform.observability.Observability;
@@ -28,11 +27,12 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * INVOICED. Whatever cannot be applied throws, so Lambda retries and then hands the event to the
  * on-failure destination.
  */
-public final class MarkOrderInvoicedHandler implements RequestStreamHandler, Resource {
+public final class MarkOrderInvoicedHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MarkOrderInvoicedHandler.class);
 
     private final InvoiceIssuedReader reader = new InvoiceIssuedReader();
+    private final SnapStartPriming snapStartPriming;
     private final InvoicedMarking marking;
 
     public MarkOrderInvoicedHandler() {
@@ -42,7 +42,7 @@ public final class MarkOrderInvoicedHandler implements RequestStreamHandler, Res
     public MarkOrderInvoicedHandler(LambdaEnvironment environment) {
         this.marking = new InvoicedMarking(new DynamoDbOrderRepository(new AwsClients(environment).dynamoDb(),
                 environment.required("ORDERS_TABLE_NAME")), Clock.systemUTC());
-        Core.getGlobalContext().register(this);
+        this.snapStartPriming = SnapStartPriming.register(this, this::prime);
     }
 
     @Override
@@ -61,19 +61,11 @@ public final class MarkOrderInvoicedHandler implements RequestStreamHandler, Res
     }
 
     /** Primes the snapshot with the contract and the JSON path on the sample event. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void prime() {
         try {
             reader.read(Json.parse("{\"source\":\"priming\"}"));
         } catch (UninvoiceableOrder expected) {
             // The sample is refused by design: the reader and its contract are loaded, nothing is written.
-        } catch (RuntimeException primingFailed) {
-            LOG.warn("Priming skipped", primingFailed);
         }
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Nothing to refresh.
     }
 }

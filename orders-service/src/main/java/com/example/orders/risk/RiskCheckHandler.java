@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
 
-import org.crac.Core;
-import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
+import com.example.platform.aws.SnapStartPriming;
 import com.example.platform.config.SharedParameters;
 import com.example.platform.json.Json;
 import com.example.platform.observability.CorrelationId;
@@ -26,11 +25,12 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * Lambda entry point of the workflow's risk check: the OrderPlaced detail in, a decision with its
  * reasons out. A stream handler, so the one JSON mapper reads and writes the payloads.
  */
-public final class RiskCheckHandler implements RequestStreamHandler, Resource {
+public final class RiskCheckHandler implements RequestStreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RiskCheckHandler.class);
 
     private final RiskCheck riskCheck;
+    private final SnapStartPriming snapStartPriming;
 
     public RiskCheckHandler() {
         this(LambdaEnvironment.system());
@@ -41,7 +41,7 @@ public final class RiskCheckHandler implements RequestStreamHandler, Resource {
         String thresholdsParameter = environment.required("RISK_THRESHOLDS_PARAMETER");
         this.riskCheck = new RiskCheck(() -> Json.read(parameters.string(thresholdsParameter), RiskThresholds.class),
                 new RiskPolicy());
-        Core.getGlobalContext().register(this);
+        this.snapStartPriming = SnapStartPriming.register(this, this::prime);
     }
 
     @Override
@@ -60,22 +60,12 @@ public final class RiskCheckHandler implements RequestStreamHandler, Resource {
     }
 
     /** Primes the snapshot: the contract, the thresholds read and the policy, on a sample order. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        try {
-            riskCheck.assess(Json.parse("""
-                    {"metadata":{"eventId":"priming","schemaVersion":"1","correlationId":"priming","causationId":"priming",
-                     "occurredAt":"2026-01-01T00:00:00Z"},
-                     "data":{"orderId":"00000000-0000-0000-0000-000000000000","customerId":"priming","channel":"API",
-                     "total":{"amount":"1.00","currency":"EUR"},"itemCount":"1","placedAt":"2026-01-01T00:00:00Z"}}
-                    """));
-        } catch (RuntimeException primingFailed) {
-            LOG.warn("Priming skipped", primingFailed);
-        }
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // Thresholds are re-read through the cache when its TTL has passed; nothing else to refresh.
+    public void prime() {
+        riskCheck.assess(Json.parse("""
+                {"metadata":{"eventId":"priming","schemaVersion":"1","correlationId":"priming","causationId":"priming",
+                 "occurredAt":"2026-01-01T00:00:00Z"},
+                 "data":{"orderId":"00000000-0000-0000-0000-000000000000","customerId":"priming","channel":"API",
+                 "total":{"amount":"1.00","currency":"EUR"},"itemCount":"1","placedAt":"2026-01-01T00:00:00Z"}}
+                """));
     }
 }
