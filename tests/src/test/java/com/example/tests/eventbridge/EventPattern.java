@@ -20,7 +20,7 @@ public final class EventPattern {
     }
 
     public static EventPattern of(String pattern) {
-        Machine machine = new Machine();
+        Machine machine = Machine.builder().build();
         try {
             machine.addRule("pattern", pattern);
         } catch (IOException e) {

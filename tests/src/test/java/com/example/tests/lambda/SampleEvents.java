@@ -21,8 +21,8 @@ public final class SampleEvents {
     }
 
     /** Lambda's event JSON names some members in upper case ("Records"); the event classes do not. */
-    private static final ObjectMapper LAMBDA_EVENTS = Json.mapper().copy()
-            .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true);
+    private static final ObjectMapper LAMBDA_EVENTS = Json.mapper().rebuild()
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES).build();
 
     public static SQSEvent queueBatch(String file) {
         try {

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -128,7 +129,7 @@ public final class TestStack {
             events.putRule(builder -> builder.name(stackName + "-everything").eventBusName(bus)
                     .eventPattern("{\"source\":[{\"prefix\":\"com.example\"}]}"));
             events.putTargets(builder -> builder.rule(stackName + "-everything").eventBusName(bus)
-                    .targets(target -> target.id("test-queue").arn(queueArn)));
+                    .targets(Target.builder().id("test-queue").arn(queueArn).build()));
         }
         return new BusEvents(sqs, queueUrl);
     }
