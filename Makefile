@@ -36,7 +36,7 @@ test: tools
 
 benchmark: tools
 	./mvnw -B -q install -DskipTests
-	./mvnw -B -q -pl tests test-compile exec:java
+	./mvnw -B -q -pl tests test-compile exec:exec
 
 build:
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" sam build

@@ -32,7 +32,8 @@ public final class MotoServer implements AutoCloseable {
 
     public static MotoServer start(LocalLambdaService lambdaService) {
         int port = FreePort.pick();
-        Path log = Path.of("target", "moto-server-" + port + ".log").toAbsolutePath();
+        // Under the tests module's target whatever the working directory (surefire: tests/, exec:java: the root).
+        Path log = ProjectFiles.resolve("tests/target/moto-server-" + port + ".log");
         Path launcher = ProjectFiles.resolve("tests/src/test/python/moto_server_with_local_lambda.py");
         try {
             ProcessBuilder builder = new ProcessBuilder(DevTools.python().toString(), launcher.toString(),
