@@ -57,7 +57,7 @@ final class OrderItems {
 
     /** The attributes {@link OrderDetails} needs: the projection of every API read. */
     static final List<String> DETAIL_ATTRIBUTES = List.of(ORDER_ID, CUSTOMER_ID, STATUS, CHANNEL, CURRENCY, LINES,
-            TOTAL_AMOUNT, ITEM_COUNT, PLACED_AT);
+            TOTAL_AMOUNT, ITEM_COUNT, PLACED_AT, INVOICE_ID, INVOICE_NUMBER);
 
     private OrderItems() {
     }
@@ -96,7 +96,10 @@ final class OrderItems {
         return new OrderDetails(orderId(item), item.get(CUSTOMER_ID).s(), OrderStatus.valueOf(item.get(STATUS).s()),
                 Channel.valueOf(item.get(CHANNEL).s()), lines(item, currency),
                 new Money(new BigDecimal(item.get(TOTAL_AMOUNT).s()), currency),
-                Integer.parseInt(item.get(ITEM_COUNT).n()), Instant.parse(item.get(PLACED_AT).s()));
+                Integer.parseInt(item.get(ITEM_COUNT).n()), Instant.parse(item.get(PLACED_AT).s()),
+                item.containsKey(INVOICE_ID)
+                        ? java.util.Optional.of(new OrderInvoice(item.get(INVOICE_ID).s(), item.get(INVOICE_NUMBER).s()))
+                        : java.util.Optional.empty());
     }
 
     private static AttributeValue lineItem(OrderLine line) {

@@ -35,7 +35,8 @@ class GetOrderEndpointTest {
 
     private static ApiRequest get(String orderId) {
         return new ApiRequest(new APIGatewayProxyRequestEvent().withPath("/orders/" + orderId)
-                .withPathParameters(Map.of("orderId", orderId)));
+                .withPathParameters(Map.of("orderId", orderId))
+                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withPath("/dev/orders/" + orderId)));
     }
 
     @Test
@@ -54,6 +55,23 @@ class GetOrderEndpointTest {
         assertThat(body.get("total").get("currency").asText()).isEqualTo("JPY");
         assertThat(body.get("lines").get(0).get("lineTotal").get("amount").asText()).isEqualTo("3600");
         assertThat(body.has("requestFingerprint")).isFalse();
+        assertThat(body.has("invoice")).as("no invoice before the order is invoiced").isFalse();
+    }
+
+    @Test
+    void anInvoicedOrderNamesItsInvoiceAndWhereToReadItUnderTheSameStage() {
+        Order order = new Order(OrderId.random(), "c-1", JPY,
+                List.of(new OrderLine("A-1", 1, new Money(new BigDecimal("1200"), JPY))), OrderStatus.CONFIRMED,
+                Channel.API, new Provenance("corr-0", "req-0"), Instant.parse("2026-11-23T10:00:00Z"), "fp");
+        repository.insertIfAbsent(order);
+        repository.markInvoiced(order.id(), "inv-7", "2026-000042", Instant.parse("2026-11-23T10:05:00Z"));
+
+        JsonNode body = Json.parse(endpoint.handle(get(order.id().toString()), correlationId).getBody());
+
+        assertThat(body.get("status").asText()).isEqualTo("INVOICED");
+        assertThat(body.get("invoice").get("invoiceId").asText()).isEqualTo("inv-7");
+        assertThat(body.get("invoice").get("invoiceNumber").asText()).isEqualTo("2026-000042");
+        assertThat(body.get("invoice").get("href").asText()).isEqualTo("/dev/invoices/inv-7");
     }
 
     @Test

@@ -11,7 +11,7 @@ import com.example.orders.domain.OrderId;
 public final class InMemoryOrderRepository implements OrderRepository {
 
     private final ConcurrentMap<OrderId, Order> orders = new ConcurrentHashMap<>();
-    private final ConcurrentMap<OrderId, String> invoices = new ConcurrentHashMap<>();
+    private final ConcurrentMap<OrderId, OrderInvoice> invoices = new ConcurrentHashMap<>();
 
     @Override
     public InsertOutcome insertIfAbsent(Order order) {
@@ -21,8 +21,10 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     @Override
     public Optional<OrderDetails> findDetails(OrderId id) {
+        Optional<OrderInvoice> invoice = Optional.ofNullable(invoices.get(id));
         return Optional.ofNullable(orders.get(id)).map(order -> new OrderDetails(order.id(), order.customerId(),
-                order.status(), order.channel(), order.lines(), order.total(), order.itemCount(), order.placedAt()));
+                invoice.isPresent() ? com.example.orders.domain.OrderStatus.INVOICED : order.status(), order.channel(),
+                order.lines(), order.total(), order.itemCount(), order.placedAt(), invoice));
     }
 
     @Override
@@ -31,14 +33,14 @@ public final class InMemoryOrderRepository implements OrderRepository {
         if (order == null) {
             return new UnknownOrder();
         }
-        String existing = invoices.get(id);
+        OrderInvoice existing = invoices.get(id);
         if (existing != null) {
-            return new AlreadyInvoiced(existing);
+            return new AlreadyInvoiced(existing.invoiceId());
         }
         if (order.status() != com.example.orders.domain.OrderStatus.CONFIRMED) {
             return new NotInvoiceable(order.status());
         }
-        invoices.put(id, invoiceId);
+        invoices.put(id, new OrderInvoice(invoiceId, invoiceNumber));
         return new Invoiced();
     }
 
