@@ -11,20 +11,27 @@ MVN := ./mvnw -B -q
 VENV := .venv
 PYTHON ?= python3
 
-.PHONY: help tools test benchmark build clean
+.PHONY: help tools test e2e benchmark build run invoke rename clean
 
 help:
-	@echo "make tools   install the test tools: SAM CLI, cfn-lint, moto into $(VENV); asl-validator into node_modules"
-	@echo "make test    run every test: unit, integration, template checks (./mvnw verify)"
+	@echo "make run     the whole application on this machine, no Docker, no AWS account (PORT=3000, AWS_PORT=4566)"
+	@echo "make invoke FUNCTION=<LogicalId> EVENT=<file> [ENV_VARS=<file>]   one function once, like sam local invoke"
+	@echo "make test    run every test: unit, integration, template checks, and the end-to-end suite on make run"
+	@echo "make e2e [E2E_OUTPUTS=<file>]   the end-to-end suite against a running make run, or a deployed stack's outputs"
+	@echo "make tools   install the tools: SAM CLI, AWS CLI, cfn-lint, moto, zizmor, actionlint into $(VENV); asl-validator into node_modules"
 	@echo "make build   sam build: the layer and every function, from source"
 	@echo "make benchmark  ingestion throughput and heap for 100,000 and 1,000,000-line files (reports, asserts nothing)"
+	@echo "make rename GROUP=io.acme NAME=acme-shop   make the fork yours: Maven group, Java packages, event sources, stack names"
 	@echo "make clean   remove build output"
 
 tools: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: requirements-dev.txt
+# actionlint (the workflows' linter) is a Go program: built from the Go module proxy into the same bin/.
+ACTIONLINT_VERSION := v1.7.12
+$(VENV)/.installed: requirements-dev.txt Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	GOBIN="$(CURDIR)/$(VENV)/bin" go install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -33,17 +40,51 @@ node_modules/.installed: package.json package-lock.json
 
 test: tools
 	./mvnw -B verify
+	scripts/end-to-end-local
+
+# Against a deployed stack: sam list stack-outputs --stack-name <stack> --output json > outputs.json,
+# then make e2e E2E_OUTPUTS=outputs.json (your AWS credentials sign the calls).
+E2E_OUTPUTS ?= .local/outputs.json
+e2e:
+	./mvnw -B -pl end-to-end verify -De2e.outputs=$(E2E_OUTPUTS) $(if $(E2E_GROUPS),-De2e.groups=$(E2E_GROUPS))
 
 benchmark: tools
 	./mvnw -B -q install -DskipTests
 	./mvnw -B -q -pl tests test-compile exec:exec
 
-build:
+build: tools
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" sam build
+
+# `make run` and `make invoke` rebuild only when something sam build reads has changed.
+BUILT := .aws-sam/build/template.yaml
+BUILD_INPUTS := pom.xml template.yaml Makefile $(shell find shared-layer orders-service invoice-service ingestion-service contracts \
+	-path '*/target' -prune -o -type f -print 2>/dev/null)
+# Build output goes to stderr: the standard output of `make invoke` is the function's answer alone.
+$(BUILT): $(BUILD_INPUTS) | tools
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" sam build >&2
+
+# The local run (local-aws/): its classes, its class path, and the Lambda runtime interface client beside them.
+LOCAL_AWS := local-aws/target/classpath.txt
+# Maven leaves the class path file untouched when it is unchanged, hence the touch.
+$(LOCAL_AWS): pom.xml local-aws/pom.xml $(shell find local-aws/src/main -type f 2>/dev/null)
+	$(MVN) -pl local-aws package -DskipTests >&2
+	touch $@
+LOCAL_JAVA = "$(JAVA_HOME)/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+	-Dlocal.python=$(VENV)/bin/python -Dlambda.runtime.dir=local-aws/target/lambda-runtime \
+	-cp "local-aws/target/classes:$$(cat $(LOCAL_AWS))"
+
+run: $(BUILT) $(LOCAL_AWS)
+	@$(LOCAL_JAVA) com.example.local.LocalRun
+
+invoke: $(BUILT) $(LOCAL_AWS)
+	@$(LOCAL_JAVA) com.example.local.LocalInvoke "$(FUNCTION)" "$(EVENT)" "$(ENV_VARS)"
+
+rename:
+	$(PYTHON) scripts/rename --group "$(GROUP)" --name "$(NAME)"
 
 clean:
 	./mvnw -B -q clean
-	rm -rf .aws-sam
+	rm -rf .aws-sam .local
 
 # ---- sam build targets: ARTIFACTS_DIR is where SAM collects what it deploys.
 

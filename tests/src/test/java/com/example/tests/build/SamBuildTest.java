@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,11 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.example.local.cloudformation.CloudFormationTemplate;
+import com.example.local.cloudformation.CloudFormationTemplate.Resource;
+import com.example.tests.FreshClone;
 import com.example.tests.ProjectFiles;
 import com.example.tests.local.Command;
 import com.example.tests.local.DevTools;
-import com.example.tests.template.CloudFormationTemplate;
-import com.example.tests.template.CloudFormationTemplate.Resource;
 
 /**
  * {@code sam build} on a copy of the checkout holding only what git would clone, so nothing built
@@ -38,7 +37,7 @@ class SamBuildTest {
 
     @BeforeAll
     static void samBuildFromAFreshCopy() {
-        copyCheckout(ProjectFiles.root(), checkout);
+        FreshClone.copyTo(checkout);
         buildDirectory = checkout.resolve(".aws-sam/build");
         Path sam = DevTools.executable("sam");
         String path = sam.getParent() + ":" + System.getenv("PATH");
@@ -64,7 +63,7 @@ class SamBuildTest {
 
     @Test
     void everyFunctionArtifactHoldsOnlyItsOwnModulesClasses() {
-        List<Resource> functions = CloudFormationTemplate.load().resourcesOfType("AWS::Serverless::Function");
+        List<Resource> functions = CloudFormationTemplate.load(ProjectFiles.resolve("template.yaml")).resourcesOfType("AWS::Serverless::Function");
         assertThat(functions).isNotEmpty().allSatisfy(function -> {
             Path artifact = buildDirectory.resolve(function.logicalId());
             List<Path> files;
@@ -96,26 +95,6 @@ class SamBuildTest {
             return files.map(file -> file.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Copies what `git clone` would give: tracked files and new files git does not ignore. */
-    private static void copyCheckout(Path root, Path target) {
-        Command.Result listed = new Command(List.of("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"),
-                root, Map.of()).run(60);
-        assertThat(listed.exitCode()).as(listed.output()).isZero();
-        for (String file : Arrays.stream(listed.output().split("\0")).filter(name -> !name.isEmpty()).toList()) {
-            Path source = root.resolve(file);
-            if (!Files.isRegularFile(source)) {
-                continue; // deleted in the working tree
-            }
-            try {
-                Path destination = target.resolve(file);
-                Files.createDirectories(destination.getParent());
-                Files.copy(source, destination, StandardCopyOption.COPY_ATTRIBUTES);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

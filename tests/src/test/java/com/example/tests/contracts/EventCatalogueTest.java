@@ -12,11 +12,11 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.local.cloudformation.CloudFormationTemplate;
+import com.example.local.eventbridge.EventPattern;
 import com.example.platform.json.Json;
 import com.example.tests.ProjectFiles;
-import com.example.tests.eventbridge.EventPattern;
 import com.example.tests.eventbridge.RulePatterns;
-import com.example.tests.template.CloudFormationTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -55,7 +55,7 @@ class EventCatalogueTest {
     @Test
     void everyRuleMatchesTheEventItIsForAndNothingElse() {
         List<String> examples = files("contracts/events/examples");
-        CloudFormationTemplate template = CloudFormationTemplate.load();
+        CloudFormationTemplate template = CloudFormationTemplate.load(ProjectFiles.resolve("template.yaml"));
         assertThat(ruleCount(template)).as("every rule of the template is listed here").isEqualTo(RULES.size());
         RULES.forEach((rule, expected) -> {
             EventPattern pattern = RulePatterns.of(rule.toArray(String[]::new));

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import com.example.local.cloudformation.CloudFormationTemplate;
+import com.example.local.cloudformation.CloudFormationTemplate.Resource;
+import com.example.local.eventbridge.EventPattern;
 import com.example.platform.json.Json;
-import com.example.tests.template.CloudFormationTemplate;
-import com.example.tests.template.CloudFormationTemplate.Resource;
+import com.example.tests.ProjectFiles;
 import com.example.tests.template.TestStack;
 
 /**
@@ -30,7 +32,7 @@ public final class RulePatterns {
     }
 
     private static EventPattern of(UnaryOperator<Object> resolve, String... rule) {
-        Resource resource = CloudFormationTemplate.load().resource(rule[0]);
+        Resource resource = CloudFormationTemplate.load(ProjectFiles.resolve("template.yaml")).resource(rule[0]);
         Object pattern = rule.length == 1
                 ? resource.property("EventPattern").orElseThrow()
                 : resource.property("Events", rule[1], "Properties", "Pattern").orElseThrow();

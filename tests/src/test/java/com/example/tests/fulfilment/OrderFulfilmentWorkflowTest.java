@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.example.local.pipes.StreamRecords;
 import com.example.orders.api.PlaceOrderHandler;
 import com.example.orders.api.ReviewOrderHandler;
 import com.example.platform.json.Json;
@@ -22,7 +23,6 @@ import com.example.tests.lambda.SampleEvents;
 import com.example.tests.lambda.TestLambdaContext;
 import com.example.tests.local.AwsBackend;
 import com.example.tests.local.LocalImplementations;
-import com.example.tests.pipes.DynamoDbStreamEvents;
 import com.example.tests.pipes.OutboxPipe;
 import com.example.tests.stepfunctions.Executions;
 import com.example.tests.template.TestStack;
@@ -264,7 +264,7 @@ class OrderFulfilmentWorkflowTest {
         String orderId = Json.parse(placed.getBody()).get("orderId").asText();
         try (var streams = MOTO.client(DynamoDbStreamsClient.builder(), "DYNAMODB")) {
             return OutboxPipe.fromTemplate("OrderPlacedPipe")
-                    .publish(new DynamoDbStreamEvents(streams, stack.attribute("OrdersTable", "StreamArn"), "us-east-1").all())
+                    .publish(new StreamRecords(streams, stack.attribute("OrdersTable", "StreamArn"), "us-east-1").all())
                     .stream().map(Json::parse)
                     .filter(detail -> detail.at("/data/orderId").asText().equals(orderId))
                     .findFirst().orElseThrow();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.example.ingestion.files.IngestFileHandler;
+import com.example.local.sqs.SqsEventSourceMapping;
 import com.example.orders.intake.PlaceOrderFromQueueHandler;
 import com.example.platform.aws.LambdaEnvironment;
 import com.example.platform.json.Json;
@@ -241,7 +242,7 @@ class IngestionIntegrationTest {
     /** Runs the intake queue until only messages that keep failing are left; records which lines they were. */
     private void placeSubmittedOrders(Map<String, Integer> lineOfMessage, Set<Integer> refusedAtPlacement) {
         for (int poll = 0; poll < 6; poll++) {
-            EventSourceMapping.Poll result = intake.poll();
+            SqsEventSourceMapping.Poll result = intake.poll();
             result.failed().forEach(messageId -> refusedAtPlacement.add(lineOfFailed(messageId)));
             if (result.received() == 0) {
                 return;

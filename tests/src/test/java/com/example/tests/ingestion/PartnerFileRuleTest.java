@@ -7,9 +7,9 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.example.tests.eventbridge.EventPattern;
-import com.example.tests.s3.ObjectCreatedEvents;
+import com.example.local.eventbridge.EventPattern;
 import com.example.tests.eventbridge.RulePatterns;
+import com.example.tests.s3.ObjectCreatedEvents;
 
 /**
  * Prefix filtering at the source: the rule that invokes IngestFile, read from template.yaml with the

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.example.invoices.issuing.IssueInvoiceHandler;
+import com.example.local.pipes.StreamRecords;
 import com.example.orders.api.GetOrderHandler;
 import com.example.orders.api.PlaceOrderHandler;
 import com.example.orders.invoicing.MarkOrderInvoicedHandler;
@@ -30,7 +31,6 @@ import com.example.tests.lambda.SampleEvents;
 import com.example.tests.lambda.TestLambdaContext;
 import com.example.tests.local.AwsBackend;
 import com.example.tests.local.LocalImplementations;
-import com.example.tests.pipes.DynamoDbStreamEvents;
 import com.example.tests.pipes.OutboxPipe;
 import com.example.tests.sqs.EventSourceMapping;
 import com.example.tests.stepfunctions.Executions;
@@ -155,7 +155,7 @@ class OrderToInvoiceFlowTest {
         JsonNode orderPlaced;
         try (var streams = MOTO.client(DynamoDbStreamsClient.builder(), "DYNAMODB")) {
             orderPlaced = OutboxPipe.fromTemplate("OrderPlacedPipe")
-                    .publish(new DynamoDbStreamEvents(streams, stack.attribute("OrdersTable", "StreamArn"), "us-east-1").all())
+                    .publish(new StreamRecords(streams, stack.attribute("OrdersTable", "StreamArn"), "us-east-1").all())
                     .stream().map(Json::parse)
                     .filter(detail -> detail.at("/data/orderId").asText().equals(orderId))
                     .findFirst().orElseThrow();

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.example.local.lambda.LambdaService;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
 
@@ -27,8 +28,8 @@ public interface AwsBackend {
     /** Region, credentials and endpoint overrides, as environment variables. */
     Map<String, String> environment();
 
-    /** Where Lambda functions of this backend run, when it runs them in the test JVM. */
-    default Optional<LocalLambdaService> localLambda() {
+    /** The Lambda service of this backend, when its functions run in the test JVM. */
+    default Optional<LambdaService> localLambda() {
         return Optional.empty();
     }
 

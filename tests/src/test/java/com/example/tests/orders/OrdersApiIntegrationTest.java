@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.example.local.pipes.StreamRecords;
 import com.example.orders.api.GetOrderHandler;
 import com.example.orders.api.PlaceOrderHandler;
 import com.example.platform.json.Json;
@@ -25,7 +26,6 @@ import com.example.tests.contracts.EventContracts;
 import com.example.tests.lambda.SampleEvents;
 import com.example.tests.lambda.TestLambdaContext;
 import com.example.tests.local.AwsBackend;
-import com.example.tests.pipes.DynamoDbStreamEvents;
 import com.example.tests.pipes.OutboxPipe;
 import com.example.tests.template.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -235,7 +235,7 @@ abstract class OrdersApiIntegrationTest {
     /** What the outbox pipe would put on the bus, from what the table's stream emitted so far. */
     private List<String> publishedByPipe() {
         try (var streams = backend().client(DynamoDbStreamsClient.builder(), "DYNAMODB")) {
-            return OutboxPipe.fromTemplate("OrderPlacedPipe").publish(new DynamoDbStreamEvents(streams,
+            return OutboxPipe.fromTemplate("OrderPlacedPipe").publish(new StreamRecords(streams,
                     stack.attribute("OrdersTable", "StreamArn"), backend().environment().get("AWS_REGION")).all());
         }
     }

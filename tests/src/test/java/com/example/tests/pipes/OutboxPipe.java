@@ -4,39 +4,32 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.example.tests.eventbridge.EventPattern;
-import com.example.tests.template.CloudFormationTemplate;
-import com.example.tests.template.CloudFormationTemplate.Resource;
+import com.example.local.cloudformation.CloudFormationTemplate;
+import com.example.local.pipes.PipeTransformation;
+import com.example.tests.ProjectFiles;
 
 /**
- * An EventBridge pipe of template.yaml applied locally: its filter (by Event Ruler) and its input
- * template, over the records a table's stream really emitted. What {@link #publish} returns is what
- * the pipe would put on the bus as event details.
+ * An EventBridge pipe of template.yaml applied as the local run applies it ({@link PipeTransformation}):
+ * its filter and input template, over the records a table's stream really emitted. What
+ * {@link #publish} returns is what the pipe would put on the bus as event details.
  */
 public final class OutboxPipe {
 
-    private final EventPattern filter;
-    private final PipeInputTemplate inputTemplate;
+    private final String name;
+    private final PipeTransformation transformation;
 
-    private OutboxPipe(EventPattern filter, PipeInputTemplate inputTemplate) {
-        this.filter = filter;
-        this.inputTemplate = inputTemplate;
+    private OutboxPipe(String name, PipeTransformation transformation) {
+        this.name = name;
+        this.transformation = transformation;
     }
 
-    @SuppressWarnings("unchecked")
     public static OutboxPipe fromTemplate(String logicalId) {
-        Resource pipe = CloudFormationTemplate.load().resource(logicalId);
-        List<Map<String, String>> filters = (List<Map<String, String>>) pipe
-                .property("SourceParameters", "FilterCriteria", "Filters").orElseThrow();
-        return new OutboxPipe(EventPattern.of(filters.getFirst().get("Pattern")),
-                new PipeInputTemplate(pipe.stringProperty("TargetParameters", "InputTemplate")));
+        CloudFormationTemplate template = CloudFormationTemplate.load(ProjectFiles.resolve("template.yaml"));
+        return new OutboxPipe(logicalId, PipeTransformation.of(template.resource(logicalId)));
     }
 
     public List<String> publish(List<String> streamRecords) {
-        return streamRecords.stream()
-                .filter(filter::matches)
-                .map(record -> inputTemplate.render(record,
-                        Map.of("aws.pipes.event.ingestion-time", Instant.now().toString())))
-                .toList();
+        return transformation.apply(streamRecords, Map.of("aws.pipes.event.ingestion-time", Instant.now().toString(),
+                "aws.pipes.pipe-name", name, "aws.pipes.pipe-arn", "arn:aws:pipes:us-east-1:000000000000:pipe/" + name));
     }
 }

@@ -7,10 +7,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.local.cloudformation.CloudFormationTemplate;
+import com.example.local.cloudformation.CloudFormationTemplate.Resource;
 import com.example.platform.json.Json;
 import com.example.tests.ProjectFiles;
-import com.example.tests.template.CloudFormationTemplate;
-import com.example.tests.template.CloudFormationTemplate.Resource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class SampleEventsTest {
 
-    private final CloudFormationTemplate template = CloudFormationTemplate.load();
+    private final CloudFormationTemplate template = CloudFormationTemplate.load(ProjectFiles.resolve("template.yaml"));
 
     @Test
     void everyFunctionHasASampleEventNamedAfterIt() {

@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.local.cloudformation.CloudFormationTemplate;
+import com.example.local.cloudformation.CloudFormationTemplate.Resource;
 import com.example.platform.json.Json;
 import com.example.tests.ProjectFiles;
 import com.example.tests.local.Command;
 import com.example.tests.local.DevTools;
-import com.example.tests.template.CloudFormationTemplate.Resource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -28,7 +29,7 @@ class StateMachineDefinitionTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
 
-    private final CloudFormationTemplate template = CloudFormationTemplate.load();
+    private final CloudFormationTemplate template = CloudFormationTemplate.load(ProjectFiles.resolve("template.yaml"));
 
     @Test
     void everyDefinitionIsValidAmazonStatesLanguage() {

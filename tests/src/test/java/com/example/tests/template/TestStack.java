@@ -1,25 +1,31 @@
 package com.example.tests.template;
 
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.example.local.cloudformation.CloudFormationTemplate;
+import com.example.local.cloudformation.CloudFormationTemplate.Resource;
+import com.example.local.cloudformation.DeployedStack;
+import com.example.local.eventbridge.EventPattern;
+import com.example.local.lambda.FunctionConfiguration;
+import com.example.local.lambda.LambdaService;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
 import com.example.platform.json.Json;
 import com.example.tests.ProjectFiles;
 import com.example.tests.eventbridge.BusEvents;
 import com.example.tests.local.AwsBackend;
-import com.example.tests.local.LocalLambdaService;
-import com.example.tests.template.CloudFormationTemplate.Resource;
+import com.example.tests.local.InProcessFunction;
+import com.example.tests.local.LocalImplementations;
 
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -30,7 +36,6 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -42,26 +47,24 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * under a stack name of their own so tests never share state. Functions get the environment the
  * template gives them, resolved against these resources, and state machines their definition file
  * with the template's substitutions: what runs under test is wired exactly as it is when deployed.
+ * Intrinsic functions resolve as the local run resolves them ({@link DeployedStack}).
  */
 public final class TestStack {
-
-    private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([^}]+)}");
 
     private final CloudFormationTemplate template;
     private final AwsBackend backend;
     private final AwsClients clients;
-    private final Map<String, String> parameters;
     private final String stackName;
-    private final Map<String, String> refs = new HashMap<>();
-    private final Map<String, String> attributes = new HashMap<>();
+    private final DeployedStack deployed;
     private String executionRoleArn;
 
     private TestStack(CloudFormationTemplate template, AwsBackend backend, Map<String, String> parameters) {
         this.template = template;
         this.backend = backend;
         this.clients = backend.clients();
-        this.parameters = Map.copyOf(parameters);
         this.stackName = "t" + UUID.randomUUID().toString().substring(0, 8);
+        this.deployed = new DeployedStack(template, stackName, backend.environment().get("AWS_REGION"),
+                LocalImplementations.ACCOUNT_ID, parameters);
     }
 
     /** Creates the named resources of template.yaml on the backend, in the order given. */
@@ -71,7 +74,7 @@ public final class TestStack {
 
     /** The same, with template parameters overridden (the others take their defaults). */
     public static TestStack deploy(AwsBackend backend, Map<String, String> parameters, String... logicalIds) {
-        TestStack stack = new TestStack(CloudFormationTemplate.load(), backend, parameters);
+        TestStack stack = new TestStack(CloudFormationTemplate.load(ProjectFiles.resolve("template.yaml")), backend, parameters);
         for (String logicalId : logicalIds) {
             stack.create(stack.template.resource(logicalId));
         }
@@ -87,31 +90,23 @@ public final class TestStack {
     }
 
     public String ref(String logicalId) {
-        String value = refs.get(logicalId);
-        if (value != null) {
-            return value;
-        }
-        if (parameters.containsKey(logicalId)) {
-            return parameters.get(logicalId);
-        }
-        return template.parameterDefault(logicalId).orElseThrow(() -> new IllegalArgumentException(
-                logicalId + " was not created in this test stack and is no parameter; deploy it first"));
+        return deployed.ref(logicalId);
     }
 
     public String attribute(String logicalId, String attribute) {
-        String value = attributes.get(logicalId + "." + attribute);
-        if (value == null) {
-            throw new IllegalArgumentException(logicalId + "." + attribute + " was not created in this test stack");
-        }
-        return value;
+        return deployed.attribute(logicalId, attribute);
     }
 
     /** The variables the template sets for a function (Globals included), plus the backend's endpoints. */
     public LambdaEnvironment functionEnvironment(String functionLogicalId) {
+        return LambdaEnvironment.of(functionVariables(functionLogicalId));
+    }
+
+    private Map<String, String> functionVariables(String functionLogicalId) {
         Map<String, String> variables = new LinkedHashMap<>(backend.environment());
         variables.putAll(environmentOf(template.functionGlobals()));
         variables.putAll(environmentOf(template.resource(functionLogicalId).properties()));
-        return LambdaEnvironment.of(variables);
+        return variables;
     }
 
     /**
@@ -134,22 +129,9 @@ public final class TestStack {
         return new BusEvents(sqs, queueUrl);
     }
 
-    /** Resolves Ref, Fn::GetAtt and Fn::Sub against what this stack created. */
+    /** Resolves a scalar template value (Ref, Fn::GetAtt, Fn::Sub, ...) against what this stack created. */
     public String resolve(Object value) {
-        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-            return String.valueOf(value);
-        }
-        Map<String, Object> intrinsic = CloudFormationTemplate.asMap(value);
-        if (intrinsic.containsKey("Ref")) {
-            return ref((String) intrinsic.get("Ref"));
-        }
-        if (intrinsic.get("Fn::GetAtt") instanceof List<?> path) {
-            return attribute((String) path.get(0), (String) path.get(1));
-        }
-        if (intrinsic.get("Fn::Sub") instanceof String text) {
-            return substitute(text);
-        }
-        throw new IllegalArgumentException("Cannot resolve " + value + " locally");
+        return deployed.resolve(value);
     }
 
     private Map<String, String> environmentOf(Map<String, Object> properties) {
@@ -157,26 +139,6 @@ public final class TestStack {
         Map<String, String> resolved = new LinkedHashMap<>();
         CloudFormationTemplate.map(environment, "Variables").forEach((name, value) -> resolved.put(name, resolve(value)));
         return resolved;
-    }
-
-    private String substitute(String text) {
-        Matcher matcher = SUBSTITUTION.matcher(text);
-        StringBuilder result = new StringBuilder();
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            String value = switch (name) {
-                case "AWS::StackName" -> stackName;
-                case "AWS::Region" -> backend.environment().get("AWS_REGION");
-                case "AWS::AccountId" -> "000000000000";
-                case "AWS::Partition" -> "aws";
-                case "AWS::URLSuffix" -> "amazonaws.com";
-                default -> name.contains(".") ? attribute(name.substring(0, name.indexOf('.')),
-                        name.substring(name.indexOf('.') + 1)) : ref(name);
-            };
-            matcher.appendReplacement(result, Matcher.quoteReplacement(value));
-        }
-        matcher.appendTail(result);
-        return result.toString();
     }
 
     private void create(Resource resource) {
@@ -212,10 +174,10 @@ public final class TestStack {
         try (DynamoDbClient dynamoDb = clients.dynamoDb()) {
             CreateTableResponse created = dynamoDb.createTable(request.build());
             dynamoDb.waiter().waitUntilTableExists(builder -> builder.tableName(name));
-            refs.put(table.logicalId(), name);
-            attributes.put(table.logicalId() + ".Arn", created.tableDescription().tableArn());
+            deployed.putRef(table.logicalId(), name);
+            deployed.putAttribute(table.logicalId(), "Arn", created.tableDescription().tableArn());
             if (created.tableDescription().latestStreamArn() != null) {
-                attributes.put(table.logicalId() + ".StreamArn", created.tableDescription().latestStreamArn());
+                deployed.putAttribute(table.logicalId(), "StreamArn", created.tableDescription().latestStreamArn());
             }
         }
     }
@@ -227,38 +189,40 @@ public final class TestStack {
                     .type(ParameterType.fromValue(parameter.stringProperty("Type")))
                     .value(resolve(parameter.property("Value").orElseThrow())));
         }
-        refs.put(parameter.logicalId(), name);
+        deployed.putRef(parameter.logicalId(), name);
     }
 
     private void createEventBus(Resource bus) {
         String name = resolve(bus.property("Name").orElseThrow());
         try (EventBridgeClient events = backend.client(EventBridgeClient.builder(), "EVENTBRIDGE")) {
             String arn = events.createEventBus(builder -> builder.name(name)).eventBusArn();
-            refs.put(bus.logicalId(), name);
-            attributes.put(bus.logicalId() + ".Arn", arn);
-            attributes.put(bus.logicalId() + ".Name", name);
+            deployed.putRef(bus.logicalId(), name);
+            deployed.putAttribute(bus.logicalId(), "Arn", arn);
+            deployed.putAttribute(bus.logicalId(), "Name", name);
         }
     }
 
     /**
-     * A function of the template, created on the backend and run by the local Lambda service: its
-     * handler class is instantiated with the environment the template gives the function.
+     * A function of the template, deployed to the local run's Lambda service and run in this JVM: its
+     * handler class is instantiated with the environment the template gives the function, and it
+     * answers to its name, its ARN and its {@code live} alias, as AutoPublishAlias makes it.
      */
     private void createFunction(Resource function) {
-        LocalLambdaService lambdaService = backend.localLambda().orElseThrow(() -> new IllegalStateException(
+        LambdaService lambdaService = backend.localLambda().orElseThrow(() -> new IllegalStateException(
                 backend.name() + " does not run Lambda functions in the test JVM"));
         String name = stackName + "-" + function.logicalId();
         String handler = function.stringProperty("Handler");
-        try (LambdaClient lambda = backend.client(LambdaClient.builder(), "LAMBDA")) {
-            String arn = lambda.createFunction(builder -> builder.functionName(name).role(executionRole())
-                    .runtime("java21").handler(handler)
-                    .code(code -> code.zipFile(SdkBytes.fromUtf8String("run in the test JVM")))).functionArn();
-            refs.put(function.logicalId(), name);
-            refs.put(function.logicalId() + ".Alias", arn + ":live");
-            attributes.put(function.logicalId() + ".Arn", arn);
-        }
-        lambdaService.register(name, instantiate(handler.substring(0, handler.indexOf("::")),
-                functionEnvironment(function.logicalId())));
+        String arn = "arn:aws:lambda:" + deployed.region() + ":" + deployed.accountId() + ":function:" + name;
+        Map<String, String> variables = functionVariables(function.logicalId());
+        FunctionConfiguration configuration = new FunctionConfiguration(function.logicalId(), name, arn, handler, "java25",
+                512, Duration.ofSeconds(30), variables, Path.of("."), List.of(), false, OptionalInt.empty(),
+                FunctionConfiguration.AsyncInvokeConfig.defaults(),
+                new FunctionConfiguration.Logging("JSON", "INFO", "INFO", "/aws/lambda/" + name), List.of("live"));
+        Object instance = instantiate(handler.substring(0, handler.indexOf("::")), LambdaEnvironment.of(variables));
+        lambdaService.register(configuration, new InProcessFunction(name, instance, configuration.memoryMb()), 4);
+        deployed.putRef(function.logicalId(), name);
+        deployed.putRef(function.logicalId() + ".Alias", arn + ":live");
+        deployed.putAttribute(function.logicalId(), "Arn", arn);
     }
 
     private void createStateMachine(Resource stateMachine) {
@@ -276,9 +240,9 @@ public final class TestStack {
                     .roleArn(executionRole())
                     .type(StateMachineType.fromValue((String) stateMachine.property("Type").orElse("STANDARD"))))
                     .stateMachineArn();
-            refs.put(stateMachine.logicalId(), arn);
-            attributes.put(stateMachine.logicalId() + ".Arn", arn);
-            attributes.put(stateMachine.logicalId() + ".Name", name);
+            deployed.putRef(stateMachine.logicalId(), arn);
+            deployed.putAttribute(stateMachine.logicalId(), "Arn", arn);
+            deployed.putAttribute(stateMachine.logicalId(), "Name", name);
         }
     }
 
@@ -297,9 +261,9 @@ public final class TestStack {
             String url = sqs.createQueue(builder -> builder.queueName(name).attributesWithStrings(attributes)).queueUrl();
             String arn = sqs.getQueueAttributes(builder -> builder.queueUrl(url)
                     .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-            refs.put(queue.logicalId(), url);
-            this.attributes.put(queue.logicalId() + ".Arn", arn);
-            this.attributes.put(queue.logicalId() + ".QueueName", name);
+            deployed.putRef(queue.logicalId(), url);
+            deployed.putAttribute(queue.logicalId(), "Arn", arn);
+            deployed.putAttribute(queue.logicalId(), "QueueName", name);
         }
     }
 
@@ -318,8 +282,8 @@ public final class TestStack {
                             .arn(resolve(target.get("Arn")))
                             .build())
                     .toList()));
-            refs.put(rule.logicalId(), name);
-            attributes.put(rule.logicalId() + ".Arn", arn);
+            deployed.putRef(rule.logicalId(), name);
+            deployed.putAttribute(rule.logicalId(), "Arn", arn);
         }
     }
 
@@ -331,7 +295,7 @@ public final class TestStack {
                 .collect(java.util.stream.Collectors.joining());
         try (var secretsManager = clients.secretsManager()) {
             String arn = secretsManager.createSecret(builder -> builder.name(name).secretString(value)).arn();
-            refs.put(secret.logicalId(), arn);
+            deployed.putRef(secret.logicalId(), arn);
         }
     }
 
@@ -344,26 +308,13 @@ public final class TestStack {
                         .versioningConfiguration(versioning -> versioning.status("Enabled")));
             }
         }
-        refs.put(bucket.logicalId(), name);
-        attributes.put(bucket.logicalId() + ".Arn", "arn:aws:s3:::" + name);
+        deployed.putRef(bucket.logicalId(), name);
+        deployed.putAttribute(bucket.logicalId(), "Arn", "arn:aws:s3:::" + name);
     }
 
-    /** A template value with every Ref, GetAtt and Sub in it resolved against this stack (patterns name resources). */
+    /** A template value with every intrinsic function in it resolved against this stack (patterns name resources). */
     public Object resolveAll(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> intrinsic = CloudFormationTemplate.asMap(map);
-            if (intrinsic.size() == 1 && (intrinsic.containsKey("Ref") || intrinsic.containsKey("Fn::GetAtt")
-                    || intrinsic.containsKey("Fn::Sub"))) {
-                return resolve(intrinsic);
-            }
-            Map<String, Object> resolved = new LinkedHashMap<>();
-            intrinsic.forEach((key, item) -> resolved.put(key, resolveAll(item)));
-            return resolved;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(this::resolveAll).toList();
-        }
-        return value;
+        return deployed.resolveAll(value);
     }
 
     /** One role for everything the stack runs; the local engines do not evaluate IAM. */
@@ -379,14 +330,9 @@ public final class TestStack {
         return executionRoleArn;
     }
 
-    private static RequestStreamHandler instantiate(String className, LambdaEnvironment environment) {
+    private static Object instantiate(String className, LambdaEnvironment environment) {
         try {
-            Object handler = Class.forName(className).getConstructor(LambdaEnvironment.class).newInstance(environment);
-            if (!(handler instanceof RequestStreamHandler streamHandler)) {
-                throw new IllegalArgumentException(className + " is not a RequestStreamHandler; the local Lambda service "
-                        + "runs stream handlers only");
-            }
-            return streamHandler;
+            return Class.forName(className).getConstructor(LambdaEnvironment.class).newInstance(environment);
         } catch (InvocationTargetException e) {
             throw new IllegalStateException(className + " failed at init", e.getCause());
         } catch (ReflectiveOperationException e) {

@@ -1,0 +1,106 @@
+package com.example.endtoend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+
+/** The REST API as a caller sees it: every request signed with SigV4 for execute-api, as IAM authorisation requires. */
+final class Api {
+
+    private static final Set<String> SET_BY_THE_CLIENT = Set.of("host", "content-length");
+
+    /** An answer: status, headers (lower-cased names) and body. */
+    record Answer(int status, Map<String, String> headers, String body) {
+
+        JsonNode json() {
+            try {
+                return Stack.JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("The answer is not JSON: " + body, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private final Stack stack;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+
+    Api(Stack stack) {
+        this.stack = stack;
+    }
+
+    Answer get(String path) {
+        return send("GET", path, null, Map.of());
+    }
+
+    Answer post(String path, String body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
+    /** {@code path} is relative to the API's URL ({@code /orders}), or absolute as a Location gives it ({@code /dev/orders/1}). */
+    Answer send(String method, String path, String body, Map<String, String> headers) {
+        URI uri = resolve(path);
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.fromValue(method));
+        headers.forEach(unsigned::putHeader);
+        if (body != null) {
+            unsigned.putHeader("Content-Type", headers.getOrDefault("Content-Type", "application/json"));
+        }
+        byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        SignedRequest signed = signer.sign(request -> request.identity(stack.credentials().resolveCredentials())
+                .request(unsigned.build())
+                .payload(ContentStreamProvider.fromByteArrayUnsafe(payload))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, stack.region().id()));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(payload));
+        signed.request().headers().forEach((name, values) -> {
+            if (!SET_BY_THE_CLIENT.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> answerHeaders = new LinkedHashMap<>();
+            response.headers().map().forEach((name, values) -> answerHeaders.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+            return new Answer(response.statusCode(), answerHeaders, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + uri + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI resolve(String path) {
+        URI base = stack.apiUrl();
+        String stage = base.getPath();
+        String full = path.startsWith(stage + "/") ? path : stage + path;
+        return base.resolve(full);
+    }
+
+    static List<String> problemFields() {
+        return List.of("type", "title", "status");
+    }
+}

@@ -1,0 +1,118 @@
+package com.example.endtoend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The stack under test, as its outputs file describes it ({@code -De2e.outputs}, in the shape of
+ * {@code sam list stack-outputs --output json}): the API's URL, the partner bucket, the tables. The
+ * local run's file also names its AWS endpoint; then every client goes there, signed with the local
+ * keys; otherwise to AWS, with the caller's credentials and region.
+ */
+final class Stack {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static Stack current;
+
+    private final Map<String, String> outputs;
+    private final Optional<URI> localEndpoint;
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+
+    private Stack(Map<String, String> outputs) {
+        this.outputs = outputs;
+        this.localEndpoint = Optional.ofNullable(outputs.get("LocalAwsEndpointUrl")).map(URI::create);
+        this.region = Optional.ofNullable(outputs.get("LocalRegion")).map(Region::of)
+                .orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion());
+        this.credentials = localEndpoint.isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+                : DefaultCredentialsProvider.builder().build();
+    }
+
+    static synchronized Stack current() {
+        if (current == null) {
+            String file = System.getProperty("e2e.outputs");
+            if (file == null || file.isBlank()) {
+                throw new IllegalStateException("No stack to test: give -De2e.outputs=<outputs file>");
+            }
+            current = new Stack(read(Path.of(System.getProperty("project.root", ".")).resolve(file)));
+        }
+        return current;
+    }
+
+    private static Map<String, String> read(Path file) {
+        try {
+            Map<String, String> outputs = new LinkedHashMap<>();
+            for (JsonNode output : JSON.readTree(Files.readString(file))) {
+                outputs.put(output.path("OutputKey").asText(), output.path("OutputValue").asText());
+            }
+            return outputs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the outputs file " + file, e);
+        }
+    }
+
+    String output(String key) {
+        String value = outputs.get(key);
+        if (value == null) {
+            throw new IllegalStateException("The outputs file has no " + key);
+        }
+        return value;
+    }
+
+    /** The API's base URL, stage included, without a trailing slash. */
+    URI apiUrl() {
+        String url = output("ApiUrl");
+        return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+
+    boolean isLocal() {
+        return localEndpoint.isPresent();
+    }
+
+    Region region() {
+        return region;
+    }
+
+    AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    S3Client s3() {
+        return configured(S3Client.builder().forcePathStyle(localEndpoint.isPresent()));
+    }
+
+    DynamoDbClient dynamoDb() {
+        return configured(DynamoDbClient.builder());
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder) {
+        builder.httpClient(UrlConnectionHttpClient.create()).region(region).credentialsProvider(credentials)
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(60)).build());
+        localEndpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+}

@@ -1,0 +1,246 @@
+package com.example.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.example.local.edge.AwsEndpoint;
+import com.example.local.eventbridge.LocalEventBridge;
+import com.example.local.eventbridge.ServiceTargets;
+import com.example.local.lambda.LambdaService;
+import com.example.local.s3.BucketNotifications;
+import com.example.local.servers.DynamoDbLocal;
+import com.example.local.servers.ElasticMq;
+import com.example.local.servers.HttpServers;
+import com.example.local.servers.MotoServer;
+import com.example.local.sqs.Queues;
+import com.example.local.trace.Trace;
+import com.sun.net.httpserver.HttpServer;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * The AWS services of one machine, running and sharing one state: DynamoDB Local (tables and
+ * streams), ElasticMQ (queues), moto (S3, Parameter Store, Secrets Manager, Step Functions, whose
+ * integrations call back into the others), and the local run's own EventBridge and Lambda service,
+ * all behind one endpoint. An X-Ray daemon address takes the functions' trace segments.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    /** Where the cloud listens and how it is identified. */
+    public record Settings(int endpointPort, String region, String accountId, Path python, Path motoLauncher, Path logDirectory) {
+    }
+
+    private final Settings settings;
+    private final Trace trace;
+    private final AwsClientFactory clients;
+    private final DynamoDbLocal dynamoDb;
+    private final ElasticMq elasticMq;
+    private final HttpServer endpointServer;
+    private final MotoServer moto;
+    private final LambdaService lambda;
+    private final LocalEventBridge eventBridge;
+    private final BucketNotifications notifications;
+    private final Queues queues;
+    private final DatagramSocket xrayDaemon;
+    private final AtomicLong traceSegments = new AtomicLong();
+
+    private LocalCloud(Settings settings, Trace trace) {
+        this.settings = settings;
+        this.trace = trace;
+        this.clients = new AwsClientFactory(settings.region());
+        this.dynamoDb = DynamoDbLocal.start();
+        this.elasticMq = ElasticMq.start(settings.region(), settings.accountId());
+        this.queues = new Queues(clients.client(SqsClient.builder(), elasticMq.endpoint()));
+        this.lambda = new LambdaService(trace, queues::send);
+        DelegatingHandler endpoint = new DelegatingHandler();
+        this.endpointServer = HttpServers.start(settings.endpointPort(), endpoint);
+        URI endpointUri = URI.create("http://127.0.0.1:" + endpointServer.getAddress().getPort());
+        this.moto = MotoServer.start(settings.python(), settings.motoLauncher(), settings.logDirectory(), settings.accountId(),
+                integrationEndpoints(endpointUri));
+        // A rule may target another bus, so EventBridge's targets include EventBridge itself.
+        this.eventBridge = new LocalEventBridge(settings.region(), settings.accountId(),
+                new ServiceTargets(queues, clients.client(SfnClient.builder(), moto.endpoint()), lambda, this::eventBridge), trace);
+        this.notifications = new BucketNotifications(eventBridge::putEvents, trace, settings.accountId());
+        endpoint.target = new AwsEndpoint(Map.of(
+                "dynamodb", new AwsEndpoint.Backend.Remote(dynamoDb.endpoint()),
+                "sqs", new AwsEndpoint.Backend.Remote(elasticMq.endpoint()),
+                "events", new AwsEndpoint.Backend.InProcess(eventBridge),
+                "lambda", new AwsEndpoint.Backend.InProcess(lambda)),
+                new AwsEndpoint.Backend.Remote(moto.endpoint()), moto.endpoint(), clients.s3(moto.endpoint()), notifications);
+        this.xrayDaemon = startXrayDaemon();
+    }
+
+    public static LocalCloud start(Settings settings, Trace trace) {
+        return new LocalCloud(settings, trace);
+    }
+
+    /** A workflow's integrations reach the same services as the functions do: through the one endpoint. */
+    private static Map<String, String> integrationEndpoints(URI endpoint) {
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        for (String service : new String[] {"DYNAMODB", "EVENTBRIDGE", "LAMBDA", "SQS"}) {
+            endpoints.put("AWS_ENDPOINT_URL_" + service, endpoint.toString());
+        }
+        return endpoints;
+    }
+
+    /** The single endpoint of every AWS API here. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + endpointServer.getAddress().getPort());
+    }
+
+    public String region() {
+        return settings.region();
+    }
+
+    public String accountId() {
+        return settings.accountId();
+    }
+
+    public Trace trace() {
+        return trace;
+    }
+
+    public LambdaService lambda() {
+        return lambda;
+    }
+
+    public LocalEventBridge eventBridge() {
+        return eventBridge;
+    }
+
+    public BucketNotifications notifications() {
+        return notifications;
+    }
+
+    public Queues queues() {
+        return queues;
+    }
+
+    public AwsClientFactory clientFactory() {
+        return clients;
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return clients.client(DynamoDbClient.builder(), endpoint());
+    }
+
+    public DynamoDbStreamsClient dynamoDbStreams() {
+        return clients.client(DynamoDbStreamsClient.builder(), endpoint());
+    }
+
+    public SqsClient sqs() {
+        return clients.client(SqsClient.builder(), endpoint());
+    }
+
+    public SfnClient stepFunctions() {
+        return clients.client(SfnClient.builder(), endpoint());
+    }
+
+    public SsmClient ssm() {
+        return clients.client(SsmClient.builder(), endpoint());
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return clients.client(SecretsManagerClient.builder(), endpoint());
+    }
+
+    public S3Client s3() {
+        return clients.s3(endpoint());
+    }
+
+    /** Which implementation answers for which service, for the start banner and the docs. */
+    public Map<String, String> implementations() {
+        Map<String, String> implementations = new LinkedHashMap<>();
+        implementations.put("DynamoDB and DynamoDB Streams", "DynamoDB Local (in this JVM) " + dynamoDb.endpoint());
+        implementations.put("SQS", "ElasticMQ (in this JVM) " + elasticMq.endpoint());
+        implementations.put("EventBridge", "the local run, rules matched by Event Ruler");
+        implementations.put("Lambda", "the local run, each function in its own JVM under the runtime interface client");
+        implementations.put("S3, Parameter Store, Secrets Manager, Step Functions", "moto " + moto.endpoint()
+                + " (log " + moto.log() + ")");
+        return implementations;
+    }
+
+    /** What Lambda sets in every function's environment, pointed at this cloud. */
+    public Map<String, String> lambdaEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_REGION", settings.region());
+        environment.put("AWS_DEFAULT_REGION", settings.region());
+        environment.put("AWS_ACCESS_KEY_ID", AwsClientFactory.ACCESS_KEY_ID);
+        environment.put("AWS_SECRET_ACCESS_KEY", AwsClientFactory.SECRET_ACCESS_KEY);
+        environment.put("AWS_SESSION_TOKEN", "local-session");
+        environment.put("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + xrayDaemon.getLocalPort());
+        environment.put("_AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1");
+        environment.put("_AWS_XRAY_DAEMON_PORT", Integer.toString(xrayDaemon.getLocalPort()));
+        environment.put("AWS_XRAY_CONTEXT_MISSING", "LOG_ERROR");
+        environment.put("TZ", ":UTC");
+        environment.put("LANG", "en_US.UTF-8");
+        // The one difference from a deployed function: its SDK calls reach this cloud, not AWS.
+        environment.put("AWS_ENDPOINT_URL", endpoint().toString());
+        return environment;
+    }
+
+    /** Trace segments the functions sent to the X-Ray daemon address (received and counted, not kept). */
+    public long traceSegments() {
+        return traceSegments.get();
+    }
+
+    private DatagramSocket startXrayDaemon() {
+        try {
+            DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+            Thread.ofVirtual().name("xray-daemon").start(() -> {
+                byte[] buffer = new byte[64 * 1024];
+                while (!socket.isClosed()) {
+                    try {
+                        socket.receive(new DatagramPacket(buffer, buffer.length));
+                        traceSegments.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        lambda.close();
+        eventBridge.close();
+        endpointServer.stop(0);
+        xrayDaemon.close();
+        moto.close();
+        elasticMq.close();
+        dynamoDb.close();
+    }
+
+    /** The endpoint's server starts before moto (which needs its address), its router after. */
+    private static final class DelegatingHandler implements com.sun.net.httpserver.HttpHandler {
+        private volatile AwsEndpoint target;
+
+        @Override
+        public void handle(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+            AwsEndpoint router = target;
+            if (router == null) {
+                HttpServers.answer(exchange, 503, Map.of(), "starting".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            }
+            router.handle(exchange);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package com.example.local.cloudformation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A SAM or CloudFormation template as data, for the checks that read it and the local run that deploys it. */
+public final class CloudFormationTemplate {
+
+    private final Map<String, Object> document;
+
+    private CloudFormationTemplate(Map<String, Object> document) {
+        this.document = document;
+    }
+
+    public static CloudFormationTemplate load(Path file) {
+        try {
+            return parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static CloudFormationTemplate parse(String yaml) {
+        return new CloudFormationTemplate(CloudFormationYaml.load(yaml));
+    }
+
+    public Map<String, Resource> resources() {
+        Map<String, Resource> resources = new LinkedHashMap<>();
+        map(document, "Resources").forEach((id, body) -> resources.put(id, new Resource(id, asMap(body))));
+        return resources;
+    }
+
+    public Resource resource(String logicalId) {
+        return Optional.ofNullable(resources().get(logicalId))
+                .orElseThrow(() -> new IllegalArgumentException("The template has no resource " + logicalId));
+    }
+
+    public List<Resource> resourcesOfType(String type) {
+        return resources().values().stream().filter(resource -> resource.type().equals(type)).toList();
+    }
+
+    /** A template parameter's default value, as text. */
+    public Optional<String> parameterDefault(String name) {
+        Map<String, Object> parameter = map(map(document, "Parameters"), name);
+        return Optional.ofNullable(parameter.get("Default")).map(String::valueOf);
+    }
+
+    public Map<String, Object> parameters() {
+        return map(document, "Parameters");
+    }
+
+    /** The conditions, each an intrinsic expression ({@code Fn::Equals}, {@code Fn::Not}, ...). */
+    public Map<String, Object> conditions() {
+        return map(document, "Conditions");
+    }
+
+    public Map<String, Object> outputs() {
+        return map(document, "Outputs");
+    }
+
+    /** {@code Globals.Function}: what every AWS::Serverless::Function inherits. */
+    public Map<String, Object> functionGlobals() {
+        return map(map(document, "Globals"), "Function");
+    }
+
+    /** One resource: its logical id, type, properties and metadata. */
+    public record Resource(String logicalId, Map<String, Object> body) {
+
+        public String type() {
+            return (String) body.get("Type");
+        }
+
+        public Map<String, Object> properties() {
+            return map(body, "Properties");
+        }
+
+        public Map<String, Object> metadata() {
+            return map(body, "Metadata");
+        }
+
+        public Optional<String> condition() {
+            return Optional.ofNullable((String) body.get("Condition"));
+        }
+
+        /** A property by path, e.g. {@code property("SourceParameters", "FilterCriteria")}. */
+        public Optional<Object> property(String... path) {
+            Object current = properties();
+            for (String step : path) {
+                if (!(current instanceof Map<?, ?> map) || !map.containsKey(step)) {
+                    return Optional.empty();
+                }
+                current = map.get(step);
+            }
+            return Optional.ofNullable(current);
+        }
+
+        public String stringProperty(String... path) {
+            return property(path).map(String.class::cast).orElseThrow(() -> new IllegalArgumentException(
+                    logicalId + " has no string at " + String.join(".", path)));
+        }
+    }
+
+    public static Map<String, Object> map(Map<String, Object> parent, String key) {
+        Object value = parent.get(key);
+        return value == null ? Map.of() : asMap(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asMap(Object value) {
+        if (!(value instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("Expected a mapping, found " + value);
+        }
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Object> asList(Object value) {
+        if (!(value instanceof List<?>)) {
+            throw new IllegalArgumentException("Expected a list, found " + value);
+        }
+        return (List<Object>) value;
+    }
+}

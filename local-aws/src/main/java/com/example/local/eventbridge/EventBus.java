@@ -1,0 +1,41 @@
+package com.example.local.eventbridge;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A bus and its rules, by name. */
+final class EventBus {
+
+    final String name;
+    final String arn;
+    final Map<String, Rule> rules = new ConcurrentHashMap<>();
+
+    EventBus(String name, String arn) {
+        this.name = name;
+        this.arn = arn;
+    }
+
+    /** A rule: its pattern, state and targets. */
+    static final class Rule {
+        final String name;
+        final String arn;
+        final String patternJson;
+        final EventPattern pattern;
+        final String state;
+        final String description;
+        final Map<String, Target> targets = new ConcurrentHashMap<>();
+
+        Rule(String name, String arn, String patternJson, String state, String description) {
+            this.name = name;
+            this.arn = arn;
+            this.patternJson = patternJson;
+            this.pattern = EventPattern.of(patternJson);
+            this.state = state;
+            this.description = description;
+        }
+
+        boolean enabled() {
+            return "ENABLED".equals(state);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package com.example.local.stack;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.example.local.cloudformation.CloudFormationTemplate;
+import com.example.local.cloudformation.CloudFormationTemplate.Resource;
+
+/**
+ * The order CloudFormation creates resources in: a resource after everything it references (Ref,
+ * GetAtt, Sub, DependsOn), the template's order otherwise.
+ */
+final class ResourceOrder {
+
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z0-9.]+)?}");
+
+    private ResourceOrder() {
+    }
+
+    static List<Resource> of(CloudFormationTemplate template, Set<String> wanted) {
+        Map<String, Resource> resources = new LinkedHashMap<>();
+        template.resources().forEach((id, resource) -> {
+            if (wanted.contains(id)) {
+                resources.put(id, resource);
+            }
+        });
+        List<Resource> ordered = new ArrayList<>();
+        Set<String> done = new LinkedHashSet<>();
+        Set<String> visiting = new LinkedHashSet<>();
+        resources.keySet().forEach(id -> visit(id, resources, done, visiting, ordered));
+        return ordered;
+    }
+
+    private static void visit(String id, Map<String, Resource> resources, Set<String> done, Set<String> visiting,
+                              List<Resource> ordered) {
+        if (done.contains(id) || !resources.containsKey(id)) {
+            return;
+        }
+        if (!visiting.add(id)) {
+            throw new IllegalArgumentException("Circular reference between resources: " + visiting);
+        }
+        for (String dependency : dependencies(resources.get(id))) {
+            if (!dependency.equals(id)) {
+                visit(dependency, resources, done, visiting, ordered);
+            }
+        }
+        visiting.remove(id);
+        done.add(id);
+        ordered.add(resources.get(id));
+    }
+
+    /** The logical ids a resource names. */
+    static Set<String> dependencies(Resource resource) {
+        Set<String> names = new LinkedHashSet<>();
+        Object dependsOn = resource.body().get("DependsOn");
+        if (dependsOn instanceof String single) {
+            names.add(single);
+        } else if (dependsOn instanceof List<?> several) {
+            several.forEach(name -> names.add(String.valueOf(name)));
+        }
+        collect(resource.body().get("Properties"), names);
+        return names;
+    }
+
+    private static void collect(Object value, Set<String> names) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.size() == 1 && map.get("Ref") instanceof String ref) {
+                names.add(ref.contains(".") ? ref.substring(0, ref.indexOf('.')) : ref);
+            } else if (map.size() == 1 && map.get("Fn::GetAtt") instanceof List<?> path) {
+                names.add(String.valueOf(path.getFirst()));
+            } else if (map.size() == 1 && map.containsKey("Fn::Sub")) {
+                Object sub = map.get("Fn::Sub");
+                String text = sub instanceof List<?> pair ? String.valueOf(pair.getFirst()) : String.valueOf(sub);
+                Matcher variable = SUB_VARIABLE.matcher(text);
+                while (variable.find()) {
+                    names.add(variable.group(1));
+                }
+                if (sub instanceof List<?> pair && pair.size() > 1) {
+                    collect(pair.get(1), names);
+                }
+            } else {
+                map.values().forEach(item -> collect(item, names));
+            }
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> collect(item, names));
+        }
+    }
+}

@@ -1,0 +1,633 @@
+package com.example.local.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.example.local.Json;
+import com.example.local.LocalCloud;
+import com.example.local.apigateway.GatewayResponses;
+import com.example.local.apigateway.RequestModel;
+import com.example.local.apigateway.RestApi;
+import com.example.local.apigateway.Route;
+import com.example.local.cloudformation.CloudFormationTemplate;
+import com.example.local.cloudformation.CloudFormationTemplate.Resource;
+import com.example.local.cloudformation.DeployedStack;
+import com.example.local.cloudwatch.QueueDepthAlarm;
+import com.example.local.eventbridge.Target;
+import com.example.local.lambda.FunctionConfiguration;
+import com.example.local.lambda.FunctionRuntime;
+import com.example.local.pipes.PipeTransformation;
+import com.example.local.pipes.StreamPipe;
+import com.example.local.pipes.StreamRecords;
+import com.example.local.sqs.SqsEventSourceMapping;
+import com.example.local.trace.Trace;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/**
+ * Deploys a SAM template onto a {@link LocalCloud}, as CloudFormation would deploy it onto AWS:
+ * resources in dependency order, each created through its service's API, with the physical ids
+ * and attributes the template's references resolve to. Functions get their configuration from
+ * the template (Globals merged) and run on what {@link FunctionRuntimes} gives them; their events
+ * become API routes, event source mappings and rules. {@link TemplateSupport} names, before
+ * anything is created, what the local run cannot emulate; a resource type that has no local effect
+ * (IAM, log groups, most alarms) is listed with its reason.
+ */
+public final class TemplateDeployment {
+
+    /** What runs a function's code once it is deployed. */
+    @FunctionalInterface
+    public interface FunctionRuntimes {
+        FunctionRuntime start(FunctionConfiguration function);
+    }
+
+    /** Resource types that exist in AWS but change nothing locally, with the reason. */
+    public static final Map<String, String> WITHOUT_LOCAL_EFFECT = Map.ofEntries(
+            Map.entry("AWS::IAM::Role", "IAM is not evaluated locally: every call is allowed"),
+            Map.entry("AWS::IAM::Policy", "IAM is not evaluated locally: every call is allowed"),
+            Map.entry("AWS::IAM::ManagedPolicy", "IAM is not evaluated locally: every call is allowed"),
+            Map.entry("AWS::SQS::QueuePolicy", "resource policies are not evaluated locally"),
+            Map.entry("AWS::S3::BucketPolicy", "resource policies are not evaluated locally"),
+            Map.entry("AWS::Lambda::Permission", "resource policies are not evaluated locally"),
+            Map.entry("AWS::Logs::LogGroup", "logs are files under .local/logs"),
+            Map.entry("AWS::SNS::Topic", "alarm notifications are traced, not published"),
+            Map.entry("AWS::SNS::Subscription", "alarm notifications are traced, not published"),
+            Map.entry("AWS::ApiGateway::Account", "API Gateway's account settings: the access log is a file under .local/logs"),
+            Map.entry("AWS::CloudWatch::Dashboard", "there is no CloudWatch locally"),
+            Map.entry("AWS::CodeDeploy::Application", "deployments are instant locally"),
+            Map.entry("AWS::CodeDeploy::DeploymentGroup", "deployments are instant locally"));
+
+
+    private final DeployedStack stack;
+    private final LocalCloud cloud;
+    private final Path projectRoot;
+    private final Path buildDirectory;
+    private final FunctionRuntimes runtimes;
+    private final Trace trace;
+    private final int localConcurrency;
+    private final Map<String, FunctionConfiguration> functions = new LinkedHashMap<>();
+    private final Map<String, FunctionRuntime> runtimesStarted = new LinkedHashMap<>();
+    private final List<StreamPipe> pipes = new ArrayList<>();
+    private final List<SqsEventSourceMapping> mappings = new ArrayList<>();
+    private final List<QueueDepthAlarm> alarms = new ArrayList<>();
+    private final List<String> stateMachines = new ArrayList<>();
+    private final Map<String, List<String>> withoutLocalEffect = new LinkedHashMap<>();
+    private final Map<String, ApiDefinition> apis = new LinkedHashMap<>();
+    private final Map<String, Path> layers = new LinkedHashMap<>();
+
+    /**
+     * @param projectRoot    where files the template names (state machine definitions) are found
+     * @param buildDirectory   {@code sam build}'s output: each function's and layer's artifact by logical id
+     * @param localConcurrency how many invocations of one function this machine runs at once: it bounds
+     *                         the pollers of an event source mapping and the workers of an asynchronous queue
+     */
+    public TemplateDeployment(DeployedStack stack, LocalCloud cloud, Path projectRoot, Path buildDirectory,
+                              FunctionRuntimes runtimes, Trace trace, int localConcurrency) {
+        this.stack = stack;
+        this.cloud = cloud;
+        this.projectRoot = projectRoot;
+        this.buildDirectory = buildDirectory;
+        this.runtimes = runtimes;
+        this.trace = trace;
+        this.localConcurrency = localConcurrency;
+    }
+
+    // ---------------------------------------------------------------- deploying
+
+    /** Creates every resource of the template (those whose condition holds), in dependency order. */
+    public void deployAll() {
+        Set<String> included = new LinkedHashSet<>();
+        stack.template().resources().values().stream().filter(stack::includes).forEach(resource -> included.add(resource.logicalId()));
+        deploy(included);
+    }
+
+    /** Creates the named resources only, in dependency order (the tests deploy what they exercise). */
+    public void deploy(Set<String> logicalIds) {
+        for (Resource resource : ResourceOrder.of(stack.template(), logicalIds)) {
+            create(resource);
+        }
+    }
+
+    private void create(Resource resource) {
+        switch (resource.type()) {
+            case "AWS::DynamoDB::Table" -> createTable(resource);
+            case "AWS::SQS::Queue" -> createQueue(resource);
+            case "AWS::SSM::Parameter" -> createParameter(resource);
+            case "AWS::SecretsManager::Secret" -> createSecret(resource);
+            case "AWS::S3::Bucket" -> createBucket(resource);
+            case "AWS::Events::EventBus" -> createEventBus(resource);
+            case "AWS::Events::Archive" -> createArchive(resource);
+            case "AWS::Events::Rule" -> createRule(resource);
+            case "AWS::Pipes::Pipe" -> createPipe(resource);
+            case "AWS::Serverless::LayerVersion" -> createLayer(resource);
+            case "AWS::Serverless::Api" -> createApi(resource);
+            case "AWS::Serverless::Function" -> createFunction(resource);
+            case "AWS::Serverless::StateMachine" -> createStateMachine(resource);
+            case "AWS::CloudWatch::Alarm" -> createAlarm(resource);
+            default -> recordWithoutLocalEffect(resource);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void createTable(Resource table) {
+        String name = resource(table, "TableName", 255);
+        List<Map<String, String>> keys = (List<Map<String, String>>) resolved(table, "KeySchema").orElseThrow();
+        List<Map<String, String>> definitions = (List<Map<String, String>>) resolved(table, "AttributeDefinitions").orElseThrow();
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(keys.stream().map(key -> KeySchemaElement.builder()
+                        .attributeName(key.get("AttributeName")).keyType(key.get("KeyType")).build()).toList())
+                .attributeDefinitions(definitions.stream().map(definition -> AttributeDefinition.builder()
+                        .attributeName(definition.get("AttributeName"))
+                        .attributeType(definition.get("AttributeType")).build()).toList());
+        table.property("StreamSpecification", "StreamViewType").ifPresent(viewType -> request.streamSpecification(
+                StreamSpecification.builder().streamEnabled(true).streamViewType(stack.resolve(viewType)).build()));
+        try (var dynamoDb = cloud.dynamoDb()) {
+            TableDescription created = dynamoDb.createTable(request.build()).tableDescription();
+            dynamoDb.waiter().waitUntilTableExists(builder -> builder.tableName(name));
+            stack.putRef(table.logicalId(), name);
+            stack.putAttribute(table.logicalId(), "Arn", created.tableArn());
+            if (created.latestStreamArn() != null) {
+                stack.putAttribute(table.logicalId(), "StreamArn", created.latestStreamArn());
+            }
+        }
+    }
+
+    private void createQueue(Resource queue) {
+        String name = resource(queue, "QueueName", 80);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String attribute : List.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds", "MaximumMessageSize",
+                "ReceiveMessageWaitTimeSeconds")) {
+            queue.property(attribute).ifPresent(value -> attributes.put(attribute, stack.resolve(value)));
+        }
+        queue.property("RedrivePolicy").ifPresent(policy -> {
+            Map<String, Object> redrive = CloudFormationTemplate.asMap(stack.resolveAll(policy));
+            attributes.put("RedrivePolicy", Json.write(Map.of(
+                    "deadLetterTargetArn", redrive.get("deadLetterTargetArn"),
+                    "maxReceiveCount", Integer.parseInt(String.valueOf(redrive.get("maxReceiveCount"))))));
+        });
+        try (var sqs = cloud.sqs()) {
+            String url = sqs.createQueue(builder -> builder.queueName(name).attributesWithStrings(attributes)).queueUrl();
+            String arn = sqs.getQueueAttributes(builder -> builder.queueUrl(url)
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            stack.putRef(queue.logicalId(), url);
+            stack.putAttribute(queue.logicalId(), "Arn", arn);
+            stack.putAttribute(queue.logicalId(), "QueueName", name);
+            stack.putAttribute(queue.logicalId(), "QueueUrl", url);
+        }
+    }
+
+    private void createParameter(Resource parameter) {
+        String name = parameter.property("Name").map(stack::resolve).orElse("/" + physicalName(parameter.logicalId(), 1000));
+        try (var ssm = cloud.ssm()) {
+            ssm.putParameter(builder -> builder.name(name)
+                    .type(ParameterType.fromValue(parameter.stringProperty("Type")))
+                    .value(stack.resolve(parameter.property("Value").orElseThrow())));
+        }
+        stack.putRef(parameter.logicalId(), name);
+        stack.putAttribute(parameter.logicalId(), "Type", parameter.stringProperty("Type"));
+    }
+
+    /** A secret as CloudFormation makes it: its SecretString, or one GenerateSecretString generates. */
+    private void createSecret(Resource secret) {
+        String name = secret.property("Name").map(stack::resolve).orElse(physicalName(secret.logicalId(), 200));
+        String value = secret.property("SecretString").map(stack::resolve)
+                .orElseGet(() -> generated(CloudFormationTemplate.asMap(stack.resolveAll(secret.property("GenerateSecretString")
+                        .orElse(Map.of())))));
+        try (var secretsManager = cloud.secretsManager()) {
+            String arn = secretsManager.createSecret(builder -> builder.name(name).secretString(value)).arn();
+            stack.putRef(secret.logicalId(), arn);
+            stack.putAttribute(secret.logicalId(), "Id", arn);
+        }
+    }
+
+    private static String generated(Map<String, Object> options) {
+        StringBuilder alphabet = new StringBuilder();
+        if (!Boolean.parseBoolean(String.valueOf(options.getOrDefault("ExcludeUppercase", false)))) {
+            alphabet.append("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        }
+        if (!Boolean.parseBoolean(String.valueOf(options.getOrDefault("ExcludeLowercase", false)))) {
+            alphabet.append("abcdefghijklmnopqrstuvwxyz");
+        }
+        if (!Boolean.parseBoolean(String.valueOf(options.getOrDefault("ExcludeNumbers", false)))) {
+            alphabet.append("0123456789");
+        }
+        if (!Boolean.parseBoolean(String.valueOf(options.getOrDefault("ExcludePunctuation", false)))) {
+            alphabet.append("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
+        }
+        String excluded = String.valueOf(options.getOrDefault("ExcludeCharacters", ""));
+        String characters = alphabet.chars().filter(c -> excluded.indexOf(c) < 0)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        int length = Integer.parseInt(String.valueOf(options.getOrDefault("PasswordLength", 32)));
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            password.append(characters.charAt(random.nextInt(characters.length())));
+        }
+        if (options.containsKey("SecretStringTemplate") && options.containsKey("GenerateStringKey")) {
+            var template = (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(String.valueOf(options.get("SecretStringTemplate")));
+            template.put(String.valueOf(options.get("GenerateStringKey")), password.toString());
+            return Json.write(template);
+        }
+        return password.toString();
+    }
+
+    private void createBucket(Resource bucket) {
+        String name = bucket.property("BucketName").map(stack::resolve)
+                .orElse(physicalName(bucket.logicalId(), 63).toLowerCase(Locale.ROOT));
+        try (var s3 = cloud.s3()) {
+            s3.createBucket(builder -> builder.bucket(name));
+            if ("Enabled".equals(bucket.property("VersioningConfiguration", "Status").map(stack::resolve).orElse(null))) {
+                s3.putBucketVersioning(builder -> builder.bucket(name)
+                        .versioningConfiguration(versioning -> versioning.status("Enabled")));
+            }
+        }
+        if ("true".equals(bucket.property("NotificationConfiguration", "EventBridgeConfiguration", "EventBridgeEnabled")
+                .map(stack::resolve).orElse("false"))) {
+            cloud.notifications().enableEventBridge(name);
+        }
+        stack.putRef(bucket.logicalId(), name);
+        stack.putAttribute(bucket.logicalId(), "Arn", "arn:aws:s3:::" + name);
+        stack.putAttribute(bucket.logicalId(), "DomainName", name + ".s3.amazonaws.com");
+    }
+
+    private void createEventBus(Resource bus) {
+        String name = stack.resolve(bus.property("Name").orElseThrow());
+        String arn = cloud.eventBridge().createEventBus(name);
+        stack.putRef(bus.logicalId(), name);
+        stack.putAttribute(bus.logicalId(), "Arn", arn);
+        stack.putAttribute(bus.logicalId(), "Name", name);
+    }
+
+    private void createArchive(Resource archive) {
+        String name = archive.property("ArchiveName").map(stack::resolve).orElse(physicalName(archive.logicalId(), 48));
+        String arn = cloud.eventBridge().createArchive(name, stack.resolve(archive.property("SourceArn").orElseThrow()),
+                archive.property("EventPattern").map(pattern -> Json.write(stack.resolveAll(pattern))),
+                Integer.parseInt(archive.property("RetentionDays").map(stack::resolve).orElse("0")));
+        stack.putRef(archive.logicalId(), name);
+        stack.putAttribute(archive.logicalId(), "Arn", arn);
+        stack.putAttribute(archive.logicalId(), "ArchiveName", name);
+    }
+
+    private void createRule(Resource rule) {
+        String name = rule.property("Name").map(stack::resolve).orElse(physicalName(rule.logicalId(), 64));
+        String bus = rule.property("EventBusName").map(stack::resolve).orElse("default");
+        String arn = cloud.eventBridge().putRule(bus, name, Json.write(stack.resolveAll(rule.property("EventPattern").orElseThrow())),
+                rule.property("State").map(stack::resolve).orElse("ENABLED"), rule.property("Description").map(stack::resolve).orElse(""));
+        for (Object target : rule.property("Targets").map(CloudFormationTemplate::asList).orElse(List.of())) {
+            Map<String, Object> resolvedTarget = CloudFormationTemplate.asMap(stack.resolveAll(target));
+            cloud.eventBridge().putTarget(bus, name, target(String.valueOf(resolvedTarget.get("Id")),
+                    String.valueOf(resolvedTarget.get("Arn")), resolvedTarget));
+        }
+        stack.putRef(rule.logicalId(), name);
+        stack.putAttribute(rule.logicalId(), "Arn", arn);
+    }
+
+    private static Target target(String id, String arn, Map<String, Object> definition) {
+        Map<String, Object> retry = CloudFormationTemplate.map(definition, "RetryPolicy");
+        return new Target(id, arn,
+                Optional.ofNullable(retry.get("MaximumRetryAttempts")).map(value -> Integer.parseInt(String.valueOf(value)))
+                        .orElse(Target.DEFAULT_RETRY_ATTEMPTS),
+                Optional.ofNullable(retry.get("MaximumEventAgeInSeconds"))
+                        .map(value -> Duration.ofSeconds(Long.parseLong(String.valueOf(value)))).orElse(Target.DEFAULT_EVENT_AGE),
+                Optional.ofNullable(CloudFormationTemplate.map(definition, "DeadLetterConfig").get("Arn")).map(String::valueOf));
+    }
+
+    private void createPipe(Resource pipe) {
+        String name = pipe.property("Name").map(stack::resolve).orElse(physicalName(pipe.logicalId(), 64));
+        String arn = "arn:aws:pipes:" + stack.region() + ":" + stack.accountId() + ":pipe/" + name;
+        Map<String, Object> source = CloudFormationTemplate.asMap(stack.resolveAll(pipe.property("SourceParameters").orElseThrow()));
+        Map<String, Object> streamParameters = CloudFormationTemplate.map(source, "DynamoDBStreamParameters");
+        Map<String, Object> target = CloudFormationTemplate.asMap(stack.resolveAll(pipe.property("TargetParameters").orElseThrow()));
+        Map<String, Object> busParameters = CloudFormationTemplate.map(target, "EventBridgeEventBusParameters");
+        String streamArn = stack.resolve(pipe.property("Source").orElseThrow());
+        int retries = Integer.parseInt(String.valueOf(streamParameters.getOrDefault("MaximumRetryAttempts", -1)));
+        StreamPipe.Definition definition = new StreamPipe.Definition(name, arn, streamArn,
+                Integer.parseInt(String.valueOf(streamParameters.getOrDefault("BatchSize", 100))),
+                retries < 0 ? Integer.MAX_VALUE : retries,
+                Optional.ofNullable(CloudFormationTemplate.map(streamParameters, "DeadLetterConfig").get("Arn")).map(String::valueOf),
+                PipeTransformation.of(pipe),
+                stack.resolve(pipe.property("Target").orElseThrow()),
+                String.valueOf(busParameters.get("Source")), String.valueOf(busParameters.get("DetailType")));
+        ShardIteratorType start = ShardIteratorType.fromValue(String.valueOf(streamParameters.getOrDefault("StartingPosition", "LATEST")));
+        StreamPipe running = new StreamPipe(definition, new StreamRecords(cloud.dynamoDbStreams(), streamArn, stack.region(), start),
+                new StreamPipe.Targets() {
+                    @Override
+                    public JsonNode putEvents(com.fasterxml.jackson.databind.node.ArrayNode entries) {
+                        return cloud.eventBridge().putEvents(entries);
+                    }
+
+                    @Override
+                    public void deadLetter(String queueArn, String message) {
+                        cloud.queues().send(queueArn, message);
+                    }
+                }, trace);
+        pipes.add(running);
+        stack.putRef(pipe.logicalId(), name);
+        stack.putAttribute(pipe.logicalId(), "Arn", arn);
+    }
+
+    private void createLayer(Resource layer) {
+        Path directory = buildDirectory.resolve(layer.logicalId());
+        layers.put(layer.logicalId(), directory);
+        String arn = "arn:aws:lambda:" + stack.region() + ":" + stack.accountId() + ":layer:" + physicalName(layer.logicalId(), 64) + ":1";
+        stack.putRef(layer.logicalId(), arn);
+    }
+
+    private void createApi(Resource api) {
+        String id = HexFormat.of().formatHex(new SecureRandom().generateSeed(5));
+        apis.put(api.logicalId(), new ApiDefinition(api, id));
+        stack.putRef(api.logicalId(), id);
+        stack.putAttribute(api.logicalId(), "RootResourceId", "root");
+    }
+
+    private void createFunction(Resource resource) {
+        SamFunction function = new SamFunction(resource, stack.template().functionGlobals());
+        FunctionConfiguration configuration = new FunctionDefinitions(stack, buildDirectory)
+                .configuration(resource.logicalId(), cloud.lambdaEnvironment(), Optional.empty());
+        String aliasArn = configuration.arn() + (configuration.qualifiers().contains("live") ? ":live" : "");
+        stack.putRef(resource.logicalId(), configuration.name());
+        stack.putRef(resource.logicalId() + ".Alias", aliasArn);
+        stack.putRef(resource.logicalId() + ".Version", configuration.arn() + ":1");
+        stack.putAttribute(resource.logicalId(), "Arn", configuration.arn());
+        FunctionRuntime runtime = runtimes.start(configuration);
+        runtimesStarted.put(resource.logicalId(), runtime);
+        functions.put(resource.logicalId(), configuration);
+        cloud.lambda().register(configuration, runtime, localConcurrency);
+        function.events().forEach((eventName, event) -> createFunctionEvent(function, configuration, aliasArn, eventName,
+                CloudFormationTemplate.asMap(event)));
+    }
+
+    private void createFunctionEvent(SamFunction function, FunctionConfiguration configuration, String aliasArn, String eventName,
+                                     Map<String, Object> event) {
+        Map<String, Object> properties = CloudFormationTemplate.asMap(stack.resolveAll(
+                CloudFormationTemplate.map(event, "Properties")));
+        switch (String.valueOf(event.get("Type"))) {
+            case "Api" -> {
+                String apiId = String.valueOf(CloudFormationTemplate.asMap(CloudFormationTemplate.map(event, "Properties")
+                        .getOrDefault("RestApiId", Map.of("Ref", "ServerlessRestApi"))).get("Ref"));
+                ApiDefinition api = apis.get(apiId);
+                if (api == null) {
+                    throw new IllegalStateException(function.logicalId() + "." + eventName + " names API " + apiId
+                            + ", which is not deployed; deploy it with the function");
+                }
+                Map<String, Object> model = CloudFormationTemplate.map(properties, "RequestModel");
+                Optional<RequestModel> requestModel = Optional.ofNullable(model.get("Model")).map(String::valueOf)
+                        .filter(modelName -> Boolean.parseBoolean(String.valueOf(model.getOrDefault("ValidateBody", true))))
+                        .map(api::model);
+                api.routes.add(new Route(String.valueOf(properties.get("Method")).toUpperCase(Locale.ROOT),
+                        String.valueOf(properties.get("Path")), function.logicalId(), aliasArn, requestModel));
+            }
+            case "SQS" -> {
+                String queueArn = String.valueOf(properties.get("Queue"));
+                Map<String, Object> scaling = CloudFormationTemplate.map(properties, "ScalingConfig");
+                List<?> responseTypes = (List<?>) properties.getOrDefault("FunctionResponseTypes", List.of());
+                int concurrency = Math.min(localConcurrency,
+                        Integer.parseInt(String.valueOf(scaling.getOrDefault("MaximumConcurrency", 1000))));
+                SqsEventSourceMapping mapping = new SqsEventSourceMapping(new SqsEventSourceMapping.Definition(
+                        function.logicalId(), aliasArn, queueArn, cloud.queues().url(queueArn),
+                        Integer.parseInt(String.valueOf(properties.getOrDefault("BatchSize", 10))),
+                        Duration.ofSeconds(Long.parseLong(String.valueOf(properties.getOrDefault("MaximumBatchingWindowInSeconds", 0)))),
+                        responseTypes.contains("ReportBatchItemFailures"), concurrency),
+                        cloud.sqs(), cloud.lambda()::invoke, trace, stack.region());
+                mappings.add(mapping);
+            }
+            case "EventBridgeRule" -> createEventRule(function.logicalId(), eventName, properties, aliasArn);
+            default -> throw new IllegalStateException(function.logicalId() + "." + eventName + ": not emulated");
+        }
+    }
+
+    private void createEventRule(String ownerId, String eventName, Map<String, Object> properties, String targetArn) {
+        String bus = String.valueOf(properties.getOrDefault("EventBusName", "default"));
+        String name = Optional.ofNullable(properties.get("RuleName")).map(String::valueOf)
+                .orElse(physicalName(ownerId + eventName, 64));
+        String arn = cloud.eventBridge().putRule(bus, name, Json.write(properties.get("Pattern")),
+                String.valueOf(properties.getOrDefault("State", "ENABLED")), "");
+        String targetId = String.valueOf(CloudFormationTemplate.map(properties, "Target")
+                .getOrDefault("Id", ownerId + eventName + "Target"));
+        cloud.eventBridge().putTarget(bus, name, target(targetId, targetArn, properties));
+        stack.putRef(ownerId + eventName, name);
+        stack.putAttribute(ownerId + eventName, "Arn", arn);
+    }
+
+    private void createStateMachine(Resource stateMachine) {
+        String name = stateMachine.property("Name").map(stack::resolve).orElse(physicalName(stateMachine.logicalId(), 80));
+        String definition = stateMachine.property("DefinitionUri").map(uri -> read(stack.resolve(uri)))
+                .orElseGet(() -> Json.write(stack.resolveAll(stateMachine.property("Definition").orElseThrow())));
+        Map<String, Object> substitutions = CloudFormationTemplate.asMap(stateMachine.property("DefinitionSubstitutions").orElse(Map.of()));
+        for (Map.Entry<String, Object> substitution : substitutions.entrySet()) {
+            definition = definition.replace("${" + substitution.getKey() + "}", stack.resolve(substitution.getValue()));
+        }
+        Json.parse(definition); // a substitution must leave valid JSON behind
+        String finalDefinition = definition;
+        String type = stateMachine.property("Type").map(stack::resolve).orElse("STANDARD");
+        try (var stepFunctions = cloud.stepFunctions()) {
+            String arn = stepFunctions.createStateMachine(builder -> builder.name(name).definition(finalDefinition)
+                    .roleArn("arn:aws:iam::" + stack.accountId() + ":role/" + physicalName(stateMachine.logicalId() + "Role", 64))
+                    .type(StateMachineType.fromValue(type))).stateMachineArn();
+            stack.putRef(stateMachine.logicalId(), arn);
+            stack.putAttribute(stateMachine.logicalId(), "Arn", arn);
+            stack.putAttribute(stateMachine.logicalId(), "Name", name);
+            stateMachines.add(arn);
+            CloudFormationTemplate.map(stateMachine.properties(), "Events").forEach((eventName, event) -> createEventRule(
+                    stateMachine.logicalId(), eventName, CloudFormationTemplate.asMap(stack.resolveAll(
+                            CloudFormationTemplate.map(CloudFormationTemplate.asMap(event), "Properties"))), arn));
+        }
+    }
+
+    private void createAlarm(Resource alarm) {
+        String name = alarm.property("AlarmName").map(stack::resolve).orElse(physicalName(alarm.logicalId(), 255));
+        stack.putRef(alarm.logicalId(), name);
+        stack.putAttribute(alarm.logicalId(), "Arn", "arn:aws:cloudwatch:" + stack.region() + ":" + stack.accountId() + ":alarm:" + name);
+        Map<String, Object> resolved = CloudFormationTemplate.asMap(stack.resolveAll(alarm.properties()));
+        Optional<QueueDepthAlarm> queueDepth = QueueDepthAlarm.of(alarm.logicalId(), resolved);
+        queueDepth.ifPresentOrElse(alarms::add, () -> withoutLocalEffect(alarm.logicalId(),
+                "alarms on other metrics than a queue's depth are not evaluated locally"));
+    }
+
+    private void recordWithoutLocalEffect(Resource resource) {
+        String type = resource.type();
+        withoutLocalEffect(resource.logicalId(), type + ": " + WITHOUT_LOCAL_EFFECT.get(type));
+        String name = physicalName(resource.logicalId(), 64);
+        switch (type) {
+            case "AWS::Logs::LogGroup" -> {
+                String group = resource.property("LogGroupName").map(stack::resolve).orElse(name);
+                stack.putRef(resource.logicalId(), group);
+                stack.putAttribute(resource.logicalId(), "Arn", "arn:aws:logs:" + stack.region() + ":" + stack.accountId()
+                        + ":log-group:" + group + ":*");
+            }
+            case "AWS::IAM::Role" -> {
+                stack.putRef(resource.logicalId(), name);
+                stack.putAttribute(resource.logicalId(), "Arn", "arn:aws:iam::" + stack.accountId() + ":role/" + name);
+            }
+            case "AWS::SNS::Topic" -> {
+                String arn = "arn:aws:sns:" + stack.region() + ":" + stack.accountId() + ":" + name;
+                stack.putRef(resource.logicalId(), arn);
+                stack.putAttribute(resource.logicalId(), "TopicArn", arn);
+                stack.putAttribute(resource.logicalId(), "TopicName", name);
+            }
+            default -> stack.putRef(resource.logicalId(), name);
+        }
+    }
+
+    // ---------------------------------------------------------------- what was deployed
+
+    public DeployedStack stack() {
+        return stack;
+    }
+
+    public Map<String, FunctionConfiguration> functions() {
+        return functions;
+    }
+
+    public Map<String, FunctionRuntime> functionRuntimes() {
+        return runtimesStarted;
+    }
+
+    public List<StreamPipe> pipes() {
+        return pipes;
+    }
+
+    public List<SqsEventSourceMapping> eventSourceMappings() {
+        return mappings;
+    }
+
+    public List<QueueDepthAlarm> alarms() {
+        return alarms;
+    }
+
+    public List<String> stateMachines() {
+        return stateMachines;
+    }
+
+    /** Resources that exist in AWS but have no local effect, by the reason. */
+    public Map<String, List<String>> withoutLocalEffect() {
+        return withoutLocalEffect;
+    }
+
+    private void withoutLocalEffect(String logicalId, String reason) {
+        withoutLocalEffect.computeIfAbsent(reason, key -> new ArrayList<>()).add(logicalId);
+    }
+
+    /** The REST API's stage, as deployed (empty when the template has no API). */
+    public Optional<RestApi.Stage> apiStage() {
+        return apis.values().stream().findFirst().map(ApiDefinition::stage);
+    }
+
+    /** The template's outputs, resolved; an API's URL is where the local API listens. */
+    public Map<String, Output> outputs(Function<RestApi.Stage, String> apiUrl) {
+        Map<String, Output> outputs = new LinkedHashMap<>();
+        stack.template().outputs().forEach((name, body) -> {
+            Map<String, Object> output = CloudFormationTemplate.asMap(body);
+            Object value = output.get("Value");
+            String resolved = namesApi(value).map(api -> apiUrl.apply(apis.get(api).stage())).orElseGet(() -> stack.resolve(value));
+            outputs.put(name, new Output(resolved, String.valueOf(output.getOrDefault("Description", ""))));
+        });
+        return outputs;
+    }
+
+    /** An output value and its description. */
+    public record Output(String value, String description) {
+    }
+
+    /** An execute-api URL cannot be built from template values locally: it is the local API's address. */
+    private Optional<String> namesApi(Object value) {
+        String text = Json.write(value);
+        return text.contains("execute-api") ? apis.keySet().stream().filter(text::contains).findFirst() : Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Optional<Object> resolved(Resource resource, String... path) {
+        return resource.property(path).map(stack::resolveAll);
+    }
+
+    private String resource(Resource resource, String nameProperty, int maxLength) {
+        return resource.property(nameProperty).map(stack::resolve).orElse(physicalName(resource.logicalId(), maxLength));
+    }
+
+    private String physicalName(String logicalId, int maxLength) {
+        return FunctionDefinitions.physicalName(stack, logicalId, maxLength);
+    }
+
+    private String read(String relativePath) {
+        try {
+            return Files.readString(projectRoot.resolve(relativePath));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** An API as the template defines it, and the routes its functions add. */
+    private final class ApiDefinition {
+        private final Resource resource;
+        private final String id;
+        private final List<Route> routes = new ArrayList<>();
+        private final Map<String, RequestModel> models = new LinkedHashMap<>();
+
+        ApiDefinition(Resource resource, String id) {
+            this.resource = resource;
+            this.id = id;
+        }
+
+        RequestModel model(String name) {
+            return models.computeIfAbsent(name, modelName -> new RequestModel(modelName,
+                    Json.mapper().valueToTree(stack.resolveAll(resource.property("Models", modelName).orElseThrow(
+                            () -> new IllegalStateException(resource.logicalId() + " has no model " + modelName))))));
+        }
+
+        RestApi.Stage stage() {
+            Map<String, Object> properties = CloudFormationTemplate.asMap(stack.resolveAll(resource.properties()));
+            Map<String, GatewayResponses.Definition> responses = new LinkedHashMap<>();
+            CloudFormationTemplate.map(properties, "GatewayResponses").forEach((type, definition) -> {
+                Map<String, Object> body = CloudFormationTemplate.asMap(definition);
+                Map<String, String> templates = new LinkedHashMap<>();
+                CloudFormationTemplate.map(body, "ResponseTemplates").forEach((contentType, template) ->
+                        templates.put(contentType, String.valueOf(template)));
+                Map<String, String> headers = new LinkedHashMap<>();
+                CloudFormationTemplate.map(CloudFormationTemplate.map(body, "ResponseParameters"), "Headers")
+                        .forEach((header, value) -> headers.put(header, String.valueOf(value)));
+                responses.put(type, new GatewayResponses.Definition(
+                        Optional.ofNullable(body.get("StatusCode")).map(status -> Integer.parseInt(String.valueOf(status))),
+                        templates, headers));
+            });
+            double rate = 10_000;
+            int burst = 5_000;
+            for (Object setting : (List<?>) properties.getOrDefault("MethodSettings", List.of())) {
+                Map<String, Object> method = CloudFormationTemplate.asMap(setting);
+                if ("/*".equals(method.get("ResourcePath")) && "*".equals(method.get("HttpMethod"))) {
+                    rate = Double.parseDouble(String.valueOf(method.getOrDefault("ThrottlingRateLimit", rate)));
+                    burst = Integer.parseInt(String.valueOf(method.getOrDefault("ThrottlingBurstLimit", burst)));
+                }
+            }
+            Optional<String> accessLogFormat = Optional.ofNullable(CloudFormationTemplate.map(properties, "AccessLogSetting").get("Format"))
+                    .map(String::valueOf);
+            return new RestApi.Stage(id, String.valueOf(properties.getOrDefault("StageName", "Prod")), List.copyOf(routes),
+                    new GatewayResponses(responses), rate, burst, accessLogFormat, stack.accountId());
+        }
+    }
+}
