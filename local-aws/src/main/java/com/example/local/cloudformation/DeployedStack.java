@@ -126,6 +126,12 @@ public final class DeployedStack {
         throw new IllegalArgumentException("Expected a scalar, found " + resolved);
     }
 
+    /** A scalar template value resolved, or empty where it resolves to {@code AWS::NoValue} (the property is left out). */
+    public Optional<String> resolveOptional(Object value) {
+        Object resolved = resolveAll(value);
+        return resolved == NoValue.INSTANCE ? Optional.empty() : Optional.of(resolve(resolved));
+    }
+
     /** A template value (a mapping, a list, a scalar) with every intrinsic function in it resolved. */
     public Object resolveAll(Object value) {
         if (value instanceof Map<?, ?> map) {

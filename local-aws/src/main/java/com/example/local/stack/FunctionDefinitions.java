@@ -62,7 +62,7 @@ public final class FunctionDefinitions {
                 && function.property("AutoPublishAlias").isPresent();
         List<String> qualifiers = new ArrayList<>(List.of("$LATEST"));
         function.property("AutoPublishAlias").map(stack::resolve).ifPresent(alias -> qualifiers.addAll(List.of(alias, "1")));
-        OptionalInt reserved = function.property("ReservedConcurrentExecutions").map(stack::resolve)
+        OptionalInt reserved = function.property("ReservedConcurrentExecutions").flatMap(stack::resolveOptional)
                 .map(value -> OptionalInt.of(Integer.parseInt(value))).orElse(OptionalInt.empty());
         Map<String, Object> invokeConfig = CloudFormationTemplate.asMap(resolvedOr(function.property("EventInvokeConfig")
                 .orElse(Map.of()), Map.of()));

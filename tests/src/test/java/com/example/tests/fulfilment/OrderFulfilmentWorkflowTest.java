@@ -197,11 +197,16 @@ class OrderFulfilmentWorkflowTest {
                 .isEqualTo(ExecutionStatus.FAILED);
         assertThat(execution.error()).isEqualTo("com.example.platform.json.MalformedJsonException");
         assertThat(status(orderId)).isEqualTo("FAILED");
-        assertThat(item(orderId).get("failureCause").s()).startsWith("com.example.platform.json.MalformedJsonException");
+        String failureCause = item(orderId).get("failureCause").s();
+        assertThat(failureCause).startsWith("com.example.platform.json.MalformedJsonException: the order could not be decided")
+                .contains(orderId).as("no stack trace or message of the failure leaves the execution history")
+                .doesNotContain("at com.example", "Unexpected character");
         JsonNode rejected = bus.await("OrderRejected", forOrder(orderId), WORKFLOW_TIMEOUT);
         assertMeetsContract("order-rejected.v1.schema.json", rejected);
         assertThat(rejected.at("/detail/data/outcome").asText()).isEqualTo("FAILED");
         assertThat(rejected.at("/detail/data/rejectedBy").asText()).isEqualTo("WORKFLOW_FAILURE");
+        assertThat(rejected.at("/detail/data/reasons").toString()).as("what every consumer of the bus reads")
+                .isEqualTo("[\"" + failureCause + "\"]");
         assertThat(MOTO.localLambda().orElseThrow().invocations(stack.ref("RiskCheckFunction")))
                 .as("a function error is not transient: no retry").isEqualTo(1);
     }

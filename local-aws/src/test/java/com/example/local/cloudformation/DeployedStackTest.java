@@ -1,0 +1,67 @@
+package com.example.local.cloudformation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Intrinsic functions resolve as CloudFormation resolves them, against what the stack created. */
+class DeployedStackTest {
+
+    private static final CloudFormationTemplate TEMPLATE = CloudFormationTemplate.parse("""
+            Parameters:
+              Stage:
+                Type: String
+                Default: dev
+              Reserved:
+                Type: Number
+                Default: 0
+            Conditions:
+              IsProd: !Equals [!Ref Stage, prod]
+              Reserves: !Not [!Equals [!Ref Reserved, 0]]
+            Resources:
+              Table:
+                Type: AWS::DynamoDB::Table
+                Properties:
+                  Name: !Sub ${AWS::StackName}-${Stage}-orders
+                  Protected: !If [IsProd, true, false]
+                  Reserved: !If [Reserves, !Ref Reserved, !Ref AWS::NoValue]
+                  Stream: !GetAtt Table.StreamArn
+                  Joined: !Join ['/', [a, !Select [1, [x, y]]]]
+            """);
+
+    @Test
+    void refSubIfSelectAndJoinResolveAgainstParametersAndPseudoParameters() {
+        DeployedStack stack = stack(Map.of("Stage", "prod"));
+        var table = TEMPLATE.resource("Table");
+
+        assertThat(stack.resolve(table.property("Name").orElseThrow())).isEqualTo("orders-stack-prod-orders");
+        assertThat(stack.resolve(table.property("Protected").orElseThrow())).isEqualTo("true");
+        assertThat(stack.resolve(table.property("Joined").orElseThrow())).isEqualTo("a/y");
+    }
+
+    @Test
+    void aConditionalPropertyResolvingToNoValueIsLeftOut() {
+        Object reserved = TEMPLATE.resource("Table").property("Reserved").orElseThrow();
+
+        assertThat(stack(Map.of()).resolveOptional(reserved)).isEmpty();
+        assertThat(stack(Map.of("Reserved", "2")).resolveOptional(reserved)).contains("2");
+    }
+
+    @Test
+    void anAttributeOfAResourceNotCreatedYetOrAnUnknownParameterIsAnError() {
+        DeployedStack stack = stack(Map.of());
+        Object stream = TEMPLATE.resource("Table").property("Stream").orElseThrow();
+
+        assertThatThrownBy(() -> stack.resolve(stream)).hasMessageContaining("Table.StreamArn");
+        stack.putAttribute("Table", "StreamArn", "arn:stream");
+        assertThat(stack.resolve(stream)).isEqualTo("arn:stream");
+        assertThatThrownBy(() -> stack(Map.of("Colour", "red"))).hasMessageContaining("no parameter Colour");
+    }
+
+    private static DeployedStack stack(Map<String, String> parameters) {
+        return new DeployedStack(TEMPLATE, "orders-stack", "eu-west-1", "123456789012", parameters);
+    }
+}
