@@ -11,16 +11,17 @@ MVN := ./mvnw -B -q
 VENV := .venv
 PYTHON ?= python3
 
-.PHONY: help tools test e2e benchmark build run invoke rename clean
+.PHONY: help tools test e2e benchmark benchmark-coldstart build run invoke rename clean
 
 help:
 	@echo "make run     the whole application on this machine, no Docker, no AWS account (PORT=3000, AWS_PORT=4566)"
-	@echo "make invoke FUNCTION=<LogicalId> EVENT=<file> [ENV_VARS=<file>]   one function once, like sam local invoke"
+	@echo "make invoke FUNCTION=<LogicalId> EVENT=<file> [ENV_VARS=<file>] [CLASSES=1]   one function once, like sam local invoke"
 	@echo "make test    run every test: unit, integration, template checks, and the end-to-end suite on make run"
 	@echo "make e2e [E2E_OUTPUTS=<file>]   the end-to-end suite against a running make run, or a deployed stack's outputs"
 	@echo "make tools   install the tools: SAM CLI, AWS CLI, cfn-lint, moto, zizmor, actionlint into $(VENV); asl-validator into node_modules"
 	@echo "make build   sam build: the layer and every function, from source"
 	@echo "make benchmark  ingestion throughput and heap for 100,000 and 1,000,000-line files (reports, asserts nothing)"
+	@echo "make benchmark-coldstart [RUNS=5 WARM=20]   every function's cold start under the Lambda runtime client, as ratios to a bare handler"
 	@echo "make rename GROUP=io.acme NAME=acme-shop   make the fork yours: Maven group, Java packages, event sources, stack names"
 	@echo "make clean   remove build output"
 
@@ -77,7 +78,18 @@ run: $(BUILT) $(LOCAL_AWS)
 	@$(LOCAL_JAVA) com.example.local.LocalRun
 
 invoke: $(BUILT) $(LOCAL_AWS)
-	@$(LOCAL_JAVA) com.example.local.LocalInvoke "$(FUNCTION)" "$(EVENT)" "$(ENV_VARS)"
+	@CLASSES="$(CLASSES)" $(LOCAL_JAVA) com.example.local.LocalInvoke "$(FUNCTION)" "$(EVENT)" "$(ENV_VARS)"
+
+# The cold-start benchmark (coldstart-benchmark/), run against the local application it starts and stops.
+BENCHMARK := coldstart-benchmark/target/classpath.txt
+$(BENCHMARK): pom.xml coldstart-benchmark/pom.xml local-aws/pom.xml $(shell find coldstart-benchmark/src/main local-aws/src/main -type f 2>/dev/null)
+	$(MVN) -pl coldstart-benchmark -am package -DskipTests >&2
+	touch $@
+
+benchmark-coldstart: $(BUILT) $(LOCAL_AWS) $(BENCHMARK)
+	scripts/with-local-run "$(JAVA_HOME)/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+		-Dlambda.runtime.dir=local-aws/target/lambda-runtime \
+		-cp "coldstart-benchmark/target/classes:$$(cat $(BENCHMARK))" com.example.benchmark.ColdStartBenchmark
 
 rename:
 	$(PYTHON) scripts/rename --group "$(GROUP)" --name "$(NAME)"

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import com.example.local.cloudformation.CloudFormationTemplate;
 import com.example.local.cloudformation.DeployedStack;
+import com.example.local.lambda.ClassLoadLog;
 import com.example.local.lambda.FunctionConfiguration;
 import com.example.local.lambda.FunctionLog;
 import com.example.local.lambda.FunctionPool;
@@ -91,8 +92,13 @@ public final class LocalInvoke {
         }
         DeployedStack stack = new DeployedStack(template, System.getenv().getOrDefault("STACK_NAME", "serverless-orders-local"),
                 region, "000000000000", Map.of());
-        FunctionConfiguration function = new FunctionDefinitions(stack, project.resolve(".aws-sam/build"))
+        FunctionConfiguration defined = new FunctionDefinitions(stack, project.resolve(".aws-sam/build"))
                 .configuration(logicalId, lambdaEnvironment, Optional.of(variables));
+        // CLASSES=1: also count the classes the JVM loaded until the first answer (the cold-start budgets).
+        Optional<ClassLoadLog> classLog = "1".equals(System.getenv("CLASSES"))
+                ? Optional.of(new ClassLoadLog(project.localState().resolve("invoke/classes-" + logicalId + ".log")))
+                : Optional.empty();
+        FunctionConfiguration function = classLog.map(log -> log.applyTo(defined)).orElse(defined);
         Trace trace = Trace.toTerminal(System.err);
         try (FunctionLog log = new FunctionLog(logicalId, function.logging(),
                 project.localState().resolve("logs/invoke-" + logicalId + ".log"), trace, false);
@@ -101,6 +107,7 @@ public final class LocalInvoke {
             InvocationResult result = pool.invoke(Invocation.of(event, Instant.now().plus(function.timeout()),
                     function.arn(), LambdaService.traceHeader()));
             System.err.print(result.logTail());
+            classLog.ifPresent(classes -> System.err.println("Classes loaded at the first answer: " + classes.classesLoaded()));
             System.out.println(switch (result) {
                 case InvocationResult.Answered answered -> new String(answered.payload(), StandardCharsets.UTF_8);
                 case InvocationResult.Failed failed -> failed.errorMessage();

@@ -28,6 +28,18 @@ public record FunctionConfiguration(String logicalId, String name, String arn, S
         qualifiers = List.copyOf(qualifiers);
     }
 
+    /** The same function with other environment variables (JAVA_TOOL_OPTIONS, for one). */
+    public FunctionConfiguration withEnvironment(Map<String, String> variables) {
+        return new FunctionConfiguration(logicalId, name, arn, handler, runtime, memoryMb, timeout, variables, codeDirectory,
+                layerDirectories, snapStart, reservedConcurrency, asyncInvoke, logging, qualifiers);
+    }
+
+    /** The same function, initialised on demand or, with SnapStart, primed before its first request. */
+    public FunctionConfiguration withSnapStart(boolean enabled) {
+        return new FunctionConfiguration(logicalId, name, arn, handler, runtime, memoryMb, timeout, environment, codeDirectory,
+                layerDirectories, enabled, reservedConcurrency, asyncInvoke, logging, qualifiers);
+    }
+
     /** How Lambda retries an asynchronous invocation whose function failed, and where it then sends the event. */
     public record AsyncInvokeConfig(int maximumRetryAttempts, Duration maximumEventAge, Optional<String> onFailure) {
 

@@ -3,6 +3,7 @@ package com.example.tests.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,61 @@ class SamBuildTest {
                             || entry.startsWith("contracts/") || entry.equals("com/") || entry.equals("com/example/"))
                             .as(entry).isTrue());
         });
+    }
+
+    /**
+     * Deterministic cold-start budgets (docs/performance.md): a little above the sizes measured when
+     * they were set, so growth fails the build with the number. What Lambda downloads and unpacks per
+     * cold environment is the artifact and the zipped layer.
+     */
+    @Test
+    void everyArtifactAndTheZippedLayerStayWithinTheirSizeBudgets() throws IOException {
+        Map<String, Long> artifactBudgets = Map.of("orders", 120_000L, "invoices", 46_000L, "ingestion", 35_000L);
+        for (Resource function : CloudFormationTemplate.load(ProjectFiles.resolve("template.yaml"))
+                .resourcesOfType("AWS::Serverless::Function")) {
+            String module = function.stringProperty("Handler").split("\\.")[2];
+            assertThat(size(buildDirectory.resolve(function.logicalId()))).as(function.logicalId() + " artifact, bytes")
+                    .isLessThanOrEqualTo(artifactBudgets.get(module));
+        }
+        assertThat(zippedSize(buildDirectory.resolve("SharedLayer"))).as("the layer zipped, bytes")
+                .isLessThanOrEqualTo(28_000_000L);
+    }
+
+    private static long size(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            long total = 0;
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                total += Files.size(file);
+            }
+            return total;
+        }
+    }
+
+    /** The size of the directory as SAM uploads it: one zip, deflated. */
+    private static long zippedSize(Path directory) throws IOException {
+        CountingOutputStream counted = new CountingOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(counted); Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(directory.relativize(file).toString()));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+        return counted.count;
+    }
+
+    private static final class CountingOutputStream extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
+        }
     }
 
     private static List<String> entries(Path jar) {

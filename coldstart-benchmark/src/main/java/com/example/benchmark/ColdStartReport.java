@@ -1,0 +1,107 @@
+package com.example.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmark's results as people read them: a Markdown table whose headline figures are ratios
+ * to the bare handler measured in the same run, and an SVG chart of the init ratios.
+ */
+final class ColdStartReport {
+
+    /** The target of the cold-start work: every function's init within 2.5 times the bare handler's. */
+    static final double INIT_RATIO_TARGET = 2.5;
+
+    private final FunctionResult baseline;
+    private final List<FunctionResult> functions;
+    private final String machine;
+
+    ColdStartReport(FunctionResult baseline, List<FunctionResult> functions, String machine) {
+        this.baseline = baseline;
+        this.functions = List.copyOf(functions);
+        this.machine = machine;
+    }
+
+    String markdown() {
+        StringBuilder table = new StringBuilder();
+        table.append("Measured on ").append(machine).append(". Medians of ").append(baseline.runs().size())
+                .append(" cold starts each; warm figures over every warm invocation of those runs.\n\n");
+        table.append("| function | init | init ratio | first invocation | first ratio | warm p50 / p99 | max memory | classes at first answer | artifact |\n");
+        table.append("|---|---|---|---|---|---|---|---|---|\n");
+        row(table, baseline);
+        functions.forEach(result -> row(table, result));
+        if (functions.stream().anyMatch(result -> !result.allAnswered())) {
+            table.append("\n† Its sample event takes the function's refusal path on the local run (an order or a file the")
+                    .append(" local run does not have): the figures measure that path.\n");
+        }
+        return table.toString();
+    }
+
+    private void row(StringBuilder table, FunctionResult result) {
+        table.append("| ").append(result.function()).append(result.variant() == FunctionResult.Variant.PRIMED ? " (primed)" : "")
+                .append(result.allAnswered() ? "" : " †")
+                .append(" | ").append(ms(result.initMs()))
+                .append(" | ").append(ratio(result.initMs() / baseline.initMs()))
+                .append(" | ").append(ms(result.firstInvocationMs()))
+                .append(" | ").append(ratio(result.firstInvocationMs() / baseline.firstInvocationMs()))
+                .append(" | ").append(ms(result.warmP50Ms())).append(" / ").append(ms(result.warmP99Ms()))
+                .append(" | ").append(result.residentMb()).append(" MB")
+                .append(" | ").append(String.format(Locale.ROOT, "%,d", result.classesAtFirstAnswer()))
+                .append(" | ").append(kilobytes(result.artifactBytes()))
+                .append(" |\n");
+    }
+
+    /** A horizontal bar per function and variant: init as a multiple of the bare handler's, the target drawn across. */
+    String svg() {
+        List<FunctionResult> bars = new ArrayList<>(functions);
+        int labelWidth = 300;
+        int chartWidth = 440;
+        int barHeight = 16;
+        int gap = 6;
+        int top = 40;
+        double maxRatio = Math.max(INIT_RATIO_TARGET + 0.5,
+                bars.stream().mapToDouble(result -> result.initMs() / baseline.initMs()).max().orElse(1) * 1.1);
+        int height = top + bars.size() * (barHeight + gap) + 30;
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "font-family=\"sans-serif\" font-size=\"12\">%n", labelWidth + chartWidth + 60, height));
+        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"20\" font-size=\"14\">Init as a multiple of the bare "
+                + "handler's (%s), this machine</text>%n", ms(baseline.initMs())));
+        for (int i = 0; i < bars.size(); i++) {
+            FunctionResult result = bars.get(i);
+            double ratio = result.initMs() / baseline.initMs();
+            int y = top + i * (barHeight + gap);
+            int width = (int) Math.round(ratio / maxRatio * chartWidth);
+            String colour = result.variant() == FunctionResult.Variant.PRIMED ? "#7aa6d8" : "#2f6db5";
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s%s</text>%n", labelWidth - 8,
+                    y + 12, result.function(), result.variant() == FunctionResult.Variant.PRIMED ? " (primed)" : ""));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
+                    labelWidth, y, width, barHeight, colour));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", labelWidth + width + 4, y + 12,
+                    ratio(ratio)));
+        }
+        int target = labelWidth + (int) Math.round(INIT_RATIO_TARGET / maxRatio * chartWidth);
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#c0392b\" "
+                + "stroke-dasharray=\"4 3\"/>%n", target, top - 6, target, height - 24));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#c0392b\">target %sx</text>%n", target - 30,
+                height - 8, INIT_RATIO_TARGET));
+        svg.append("</svg>\n");
+        return svg.toString();
+    }
+
+    private static String ms(double value) {
+        return Measurement.format(value) + " ms";
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.1fx", value);
+    }
+
+    private static String kilobytes(long bytes) {
+        return bytes >= 1024 * 1024
+                ? String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024))
+                : String.format(Locale.ROOT, "%d KB", (bytes + 1023) / 1024);
+    }
+}

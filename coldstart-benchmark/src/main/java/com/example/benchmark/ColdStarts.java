@@ -1,0 +1,96 @@
+package com.example.benchmark;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.example.local.lambda.ClassLoadLog;
+import com.example.local.lambda.FunctionConfiguration;
+import com.example.local.lambda.FunctionLog;
+import com.example.local.lambda.FunctionPool;
+import com.example.local.lambda.Invocation;
+import com.example.local.lambda.InvocationResult;
+import com.example.local.lambda.LambdaService;
+import com.example.local.lambda.ManagedJavaRuntime;
+import com.example.local.trace.Trace;
+
+/**
+ * Cold starts of one function, each in a fresh execution environment of the local run's runtime
+ * (a JVM under the Lambda runtime interface client, the managed runtime's flags): the first
+ * invocation, then warm ones in the same environment. Classes are counted in a run of their own,
+ * because logging them slows the init it would measure.
+ */
+final class ColdStarts {
+
+    private final ManagedJavaRuntime runtime;
+    private final Path workDirectory;
+    private final int runs;
+    private final int warmInvocations;
+
+    ColdStarts(ManagedJavaRuntime runtime, Path workDirectory, int runs, int warmInvocations) {
+        this.runtime = runtime;
+        this.workDirectory = workDirectory;
+        this.runs = runs;
+        this.warmInvocations = warmInvocations;
+    }
+
+    FunctionResult measure(FunctionConfiguration function, FunctionResult.Variant variant, byte[] event, long artifactBytes) {
+        FunctionConfiguration configured = function.withSnapStart(variant == FunctionResult.Variant.PRIMED);
+        List<Measurement> measurements = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            measurements.add(coldStart(configured, event, variant + "-" + run));
+        }
+        return new FunctionResult(function.logicalId(), variant, measurements, classesAtFirstAnswer(configured, event, variant),
+                artifactBytes);
+    }
+
+    private Measurement coldStart(FunctionConfiguration function, byte[] event, String label) {
+        try (Environment pool = pool(function, label)) {
+            InvocationResult first = pool.invoke(invocation(function, event));
+            boolean answered = first instanceof InvocationResult.Answered;
+            List<Double> warm = new ArrayList<>();
+            for (int i = 0; i < warmInvocations; i++) {
+                InvocationResult next = pool.invoke(invocation(function, event));
+                answered &= next instanceof InvocationResult.Answered;
+                warm.add(next.report().durationMs());
+            }
+            return new Measurement(first.report().initDurationMs().orElse(Double.NaN), first.report().durationMs(), warm,
+                    first.report().maxMemoryUsedMb(), answered);
+        }
+    }
+
+    /** Classes the JVM had loaded when the function's first answer came back. */
+    private int classesAtFirstAnswer(FunctionConfiguration function, byte[] event, FunctionResult.Variant variant) {
+        ClassLoadLog classLog = new ClassLoadLog(workDirectory.resolve("classes-" + function.logicalId() + "-" + variant + ".log"));
+        FunctionConfiguration logged = classLog.applyTo(function);
+        try (Environment pool = pool(logged, variant + "-classes")) {
+            pool.invoke(invocation(logged, event));
+            return classLog.classesLoaded();
+        }
+    }
+
+    /** One execution environment at a time, and the log stream it writes. */
+    private record Environment(FunctionLog log, FunctionPool pool) implements AutoCloseable {
+
+        InvocationResult invoke(Invocation invocation) {
+            return pool.invoke(invocation);
+        }
+
+        @Override
+        public void close() {
+            pool.close();
+            log.close();
+        }
+    }
+
+    private Environment pool(FunctionConfiguration function, String label) {
+        Path logFile = workDirectory.resolve("logs/" + function.logicalId() + "-" + label + ".log");
+        FunctionLog log = new FunctionLog(function.logicalId(), function.logging(), logFile, Trace.discarding(), false);
+        return new Environment(log, new FunctionPool(function, runtime, log, Trace.discarding(), 1));
+    }
+
+    private static Invocation invocation(FunctionConfiguration function, byte[] event) {
+        return Invocation.of(event, Instant.now().plus(function.timeout()), function.arn(), LambdaService.traceHeader());
+    }
+}

@@ -1,0 +1,73 @@
+package com.example.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The report's figures are medians and ratios to the baseline of the same run; the chart draws them. */
+class ColdStartReportTest {
+
+    private static final FunctionResult BARE = result("BareHandler", FunctionResult.Variant.ON_DEMAND, 200, 20, 1_000);
+    private static final FunctionResult PLACE_ORDER = result("PlaceOrderFunction", FunctionResult.Variant.ON_DEMAND, 900, 240, 7_900);
+    private static final FunctionResult PLACE_ORDER_PRIMED = result("PlaceOrderFunction", FunctionResult.Variant.PRIMED, 1_400, 40, 8_100);
+
+    @Test
+    void percentilesAreNearestRankAndMediansIgnoreOutliers() {
+        List<Double> values = List.of(5.0, 1.0, 4.0, 2.0, 3.0, 100.0);
+
+        assertThat(Measurement.median(values)).isEqualTo(3.0);
+        assertThat(Measurement.percentile(values, 99)).isEqualTo(100.0);
+        assertThat(Measurement.percentile(List.of(7.0), 99)).isEqualTo(7.0);
+        assertThatThrownBy(() -> Measurement.median(List.of())).hasMessageContaining("no values");
+    }
+
+    @Test
+    void everyFunctionIsARowWithItsRatiosToTheBareHandler() {
+        String table = new ColdStartReport(BARE, List.of(PLACE_ORDER, PLACE_ORDER_PRIMED), "a test machine").markdown();
+
+        assertThat(table).contains("Measured on a test machine. Medians of 3 cold starts")
+                .contains("| BareHandler | 200 ms | 1.0x | 20.0 ms | 1.0x |")
+                .contains("| PlaceOrderFunction | 900 ms | 4.5x | 240 ms | 12.0x |")
+                .contains("| PlaceOrderFunction (primed) | 1400 ms | 7.0x | 40.0 ms | 2.0x |")
+                .contains("7,900");
+    }
+
+    @Test
+    void theChartHasABarPerFunctionAndVariantAndTheTargetLine() {
+        String svg = new ColdStartReport(BARE, List.of(PLACE_ORDER, PLACE_ORDER_PRIMED), "a test machine").svg();
+
+        assertThat(svg).startsWith("<svg").contains(">PlaceOrderFunction</text>", ">PlaceOrderFunction (primed)</text>",
+                ">4.5x</text>", ">7.0x</text>", "target 2.5x");
+        assertThat(svg.split("<rect ", -1)).as("the background and two bars").hasSize(4);
+    }
+
+    @Test
+    void aFunctionWhoseSampleTakesItsErrorPathIsMarkedAndExplained() {
+        FunctionResult failing = new FunctionResult("IngestFileFunction", FunctionResult.Variant.ON_DEMAND,
+                List.of(new Measurement(800, 100, List.of(5.0), 150, false)), 5_000, 10_000);
+
+        String table = new ColdStartReport(BARE, List.of(PLACE_ORDER, failing), "a test machine").markdown();
+
+        assertThat(table).contains("| IngestFileFunction † |").contains("† Its sample event takes the function's refusal path")
+                .contains("| PlaceOrderFunction |");
+        assertThat(failing.problem()).contains("IngestFileFunction (on demand) did not answer every invocation");
+        assertThat(PLACE_ORDER.problem()).isEmpty();
+    }
+
+    @Test
+    void eachFunctionFindsItsSampleEvent() {
+        assertThat(ColdStartBenchmark.sampleEventName("PlaceOrderFromQueueFunction")).isEqualTo("place-order-from-queue");
+        assertThat(ColdStartBenchmark.sampleEventName("GetInvoiceFunction")).isEqualTo("get-invoice");
+    }
+
+    private static FunctionResult result(String function, FunctionResult.Variant variant, double init, double first, int classes) {
+        List<Measurement> runs = List.of(
+                new Measurement(init * 1.2, first * 1.5, List.of(4.0, 5.0), 180, true),
+                new Measurement(init, first, List.of(3.0, 6.0), 190, true),
+                new Measurement(init * 0.9, first * 0.8, List.of(2.0, 9.0), 185, true));
+        return new FunctionResult(function, variant, runs, classes, 40_000);
+    }
+}
