@@ -351,6 +351,24 @@ class TemplateRulesTest {
     }
 
     @Test
+    void thePipeReadsItsStreamWithTheActionsPipesNeedsInTheFormIamEvaluates() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : list(template.resource("OrderPlacedPipeRole").property("Policies").orElseThrow())) {
+            list(CloudFormationTemplate.map(CloudFormationTemplate.asMap(policy), "PolicyDocument").get("Statement"))
+                    .forEach(statement -> statements.add(CloudFormationTemplate.asMap(statement)));
+        }
+        assertThat(statements).anySatisfy(statement -> {
+            assertThat(strings(statement.get("Action"))).containsExactlyInAnyOrder("dynamodb:DescribeStream",
+                    "dynamodb:GetRecords", "dynamodb:GetShardIterator");
+            assertThat(statement.get("Resource")).isEqualTo(Map.of("Fn::GetAtt", List.of("OrdersTable", "StreamArn")));
+        });
+        assertThat(statements).as("ListStreams names no resource type: only \"*\" grants it").anySatisfy(statement -> {
+            assertThat(strings(statement.get("Action"))).containsExactly("dynamodb:ListStreams");
+            assertThat(statement.get("Resource")).isEqualTo("*");
+        });
+    }
+
+    @Test
     void thePipeMayWriteItsOwnLog() {
         List<Map<String, Object>> statements = new ArrayList<>();
         for (Object policy : list(template.resource("OrderPlacedPipeRole").property("Policies").orElseThrow())) {
