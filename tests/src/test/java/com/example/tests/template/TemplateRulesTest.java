@@ -295,9 +295,26 @@ class TemplateRulesTest {
 
         assertThat(deployed(Map.of()).resolveOptional(reservation)).as("by default").isEmpty();
         assertThat(deployed(Map.of("IngestionReservedConcurrency", "2")).resolveOptional(reservation)).contains("2");
-        assertThat(template.resource("PlaceOrderFromQueueFunction").property("Events", "OrdersIntakeQueue", "Properties",
-                "ScalingConfig", "MaximumConcurrency")).as("the orders table stays protected by the intake's bound")
-                .hasValueSatisfying(limit -> assertThat(((Number) limit).intValue()).isBetween(1, 10));
+        Object intakeBound = template.resource("PlaceOrderFromQueueFunction").property("Events", "OrdersIntakeQueue",
+                "Properties", "ScalingConfig", "MaximumConcurrency").orElseThrow();
+        assertThat(Integer.parseInt(deployed(Map.of()).resolve(intakeBound))).as("the orders table stays protected by the intake's bound")
+                .isBetween(2, 10);
+    }
+
+    @Test
+    void byDefaultTheQueueConsumersLeaveMostOfANewAccountsTenConcurrentExecutionsToTheApi() {
+        var stack = deployed(Map.of());
+        int consumers = 0;
+        for (Resource function : functions()) {
+            for (Object event : CloudFormationTemplate.map(function.properties(), "Events").values()) {
+                Map<String, Object> body = CloudFormationTemplate.asMap(event);
+                if ("SQS".equals(body.get("Type"))) {
+                    consumers += Integer.parseInt(stack.resolve(CloudFormationTemplate.map(CloudFormationTemplate.map(body,
+                            "Properties"), "ScalingConfig").get("MaximumConcurrency")));
+                }
+            }
+        }
+        assertThat(consumers).as("concurrent executions the SQS consumers may take, of 10").isLessThanOrEqualTo(4);
     }
 
     @Test
