@@ -327,6 +327,37 @@ class TemplateRulesTest {
     }
 
     @Test
+    void whatFailedOutlivesTheStackInEveryDeadLetterQueue() {
+        assertThat(deadLetterQueues()).isNotEmpty().allSatisfy(queue -> {
+            Map<String, Object> body = template.resource(queue).body();
+            assertThat(body.get("DeletionPolicy")).as(queue).isIn("Retain", "RetainExceptOnCreate");
+            assertThat(body.get("UpdateReplacePolicy")).as(queue).isEqualTo("Retain");
+        });
+    }
+
+    @Test
+    void theApiLogsExecutionErrorsButNeverBodies() {
+        Map<String, Object> settings = CloudFormationTemplate.asMap(list(template.resource("ShopApi")
+                .property("MethodSettings").orElseThrow()).getFirst());
+        assertThat(settings).containsEntry("LoggingLevel", "ERROR").containsEntry("DataTraceEnabled", false);
+    }
+
+    @Test
+    void thePartnerBucketsAccessIsLoggedToAPrivateBucketThatExpiresTheLogs() {
+        Resource bucket = template.resource("PartnerBucket");
+        assertThat(bucket.property("LoggingConfiguration", "DestinationBucketName"))
+                .contains(Map.of("Ref", "PartnerBucketAccessLogs"));
+        Resource logs = template.resource("PartnerBucketAccessLogs");
+        assertThat(logs.property("PublicAccessBlockConfiguration", "RestrictPublicBuckets")).contains(true);
+        assertThat(logs.property("BucketEncryption", "ServerSideEncryptionConfiguration")).isPresent();
+        assertThat(logs.property("LifecycleConfiguration", "Rules")).hasValueSatisfying(rules -> assertThat(list(rules))
+                .anySatisfy(rule -> assertThat(CloudFormationTemplate.asMap(rule)).containsKey("ExpirationInDays")));
+        assertThat(Json.write(template.resource("PartnerBucketAccessLogsPolicy").property("PolicyDocument").orElseThrow()))
+                .as("only S3's log delivery, only from the partner bucket").contains("logging.s3.amazonaws.com")
+                .contains("PartnerBucket");
+    }
+
+    @Test
     void everyNameBuiltFromTheStackNameFitsItsLimitForTheLongestStackName() {
         var stack = deployed(Map.of());
         List<String> tooLong = new ArrayList<>();
