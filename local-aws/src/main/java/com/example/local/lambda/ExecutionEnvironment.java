@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeoutException;
 
 import com.example.local.Json;
@@ -29,6 +30,9 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     /** Lambda returns the last 4 KB of an invocation's log with {@code LogType: Tail}. */
     private static final int LOG_TAIL_CHARACTERS = 4096;
+    /** How long the output must be still before the tail is taken, and the most the tail waits for that. */
+    private static final Duration OUTPUT_QUIET = Duration.ofMillis(15);
+    private static final Duration OUTPUT_SETTLE_LIMIT = Duration.ofMillis(250);
 
     private final FunctionConfiguration function;
     private final RuntimeApi runtimeApi;
@@ -37,6 +41,7 @@ final class ExecutionEnvironment implements AutoCloseable {
     private final FunctionLog log;
     private boolean coldStartReported;
     private final StringBuilder invocationOutput = new StringBuilder();
+    private final AtomicLong linesRead = new AtomicLong();
     private volatile boolean invoking;
 
     private ExecutionEnvironment(FunctionConfiguration function, RuntimeApi runtimeApi, Process process,
@@ -146,11 +151,34 @@ final class ExecutionEnvironment implements AutoCloseable {
 
     /** What the runtime printed since the invocation began, at most its last 4 KB, with the REPORT line. */
     private String tail(InvocationReport report) {
+        awaitOutputQuiet();
         synchronized (invocationOutput) {
             invoking = false;
             invocationOutput.append(report.line()).append('\n');
             int excess = invocationOutput.length() - LOG_TAIL_CHARACTERS;
             return excess > 0 ? invocationOutput.substring(excess) : invocationOutput.toString();
+        }
+    }
+
+    /**
+     * Lines a function printed just before it answered may still be in the pipe when the answer
+     * arrives: the tail waits until the output has been quiet briefly (bounded), so it holds them.
+     */
+    private void awaitOutputQuiet() {
+        long deadline = System.nanoTime() + OUTPUT_SETTLE_LIMIT.toNanos();
+        long seen = linesRead.get();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(OUTPUT_QUIET.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = linesRead.get();
+            if (now == seen) {
+                return;
+            }
+            seen = now;
         }
     }
 
@@ -233,6 +261,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
+                linesRead.incrementAndGet();
                 log.functionLine(line);
                 synchronized (invocationOutput) {
                     if (invoking) {
