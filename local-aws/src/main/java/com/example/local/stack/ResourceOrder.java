@@ -64,7 +64,16 @@ final class ResourceOrder {
         } else if (dependsOn instanceof List<?> several) {
             several.forEach(name -> names.add(String.valueOf(name)));
         }
-        collect(resource.body().get("Properties"), names);
+        Object properties = resource.body().get("Properties");
+        if ("AWS::Serverless::Function".equals(resource.type()) && properties instanceof Map<?, ?> map
+                && map.containsKey("DeploymentPreference")) {
+            // SAM moves a function's deployment preference (its alarms) to a CodeDeploy deployment group:
+            // the function itself does not wait for those alarms, which watch it.
+            Map<Object, Object> withoutDeployment = new LinkedHashMap<>(map);
+            withoutDeployment.remove("DeploymentPreference");
+            properties = withoutDeployment;
+        }
+        collect(properties, names);
         return names;
     }
 

@@ -327,6 +327,40 @@ class TemplateRulesTest {
     }
 
     @Test
+    void everyFunctionDeploysGraduallyInProdRolledBackByItsOwnErrorAndThrottleAlarms() {
+        assertThat(functions()).allSatisfy(function -> {
+            Map<String, Object> preference = CloudFormationTemplate.map(function.properties(), "DeploymentPreference");
+            assertThat(preference.get("Type")).as(function.logicalId()).isEqualTo(Map.of("Ref", "DeploymentType"));
+            List<String> alarms = list(preference.get("Alarms")).stream().map(TemplateRulesTest::referencedId).toList();
+            assertThat(alarms).as(function.logicalId()).hasSize(2).allSatisfy(alarm -> {
+                Resource resource = template.resource(alarm);
+                assertThat(resource.property("Namespace")).contains("AWS/Lambda");
+                assertThat(resource.property("Dimensions")).hasValueSatisfying(dimensions -> assertThat(list(dimensions))
+                        .contains(Map.of("Name", "FunctionName", "Value", Map.of("Ref", function.logicalId()))));
+            });
+            assertThat(alarms.stream().map(alarm -> template.resource(alarm).property("MetricName").orElseThrow()))
+                    .containsExactlyInAnyOrder("Errors", "Throttles");
+        });
+        assertThat(template.parameterDefault("DeploymentType")).contains("AllAtOnce");
+        assertThat(ProjectFiles.read("samconfig.toml")).contains("DeploymentType=Canary10Percent5Minutes");
+    }
+
+    @Test
+    void everyAlarmNotifiesAndNamesItsRunbookEntry() {
+        String runbook = ProjectFiles.read("docs/operations.md");
+        assertThat(template.resourcesOfType("AWS::CloudWatch::Alarm")).isNotEmpty().allSatisfy(alarm -> {
+            assertThat(alarm.property("AlarmActions")).as(alarm.logicalId()).contains(List.of(Map.of("Ref", "AlarmTopic")));
+            String description = String.valueOf(alarm.property("AlarmDescription").orElseThrow());
+            java.util.regex.Matcher entry = java.util.regex.Pattern.compile("runbook docs/operations\\.md, ([^)]+)\\)")
+                    .matcher(description);
+            assertThat(entry.find()).as(alarm.logicalId() + ": " + description).isTrue();
+            assertThat(runbook).as(alarm.logicalId() + "'s runbook entry").contains("**" + entry.group(1) + ".**");
+        });
+        assertThat(template.resourcesOfType("AWS::CloudWatch::Alarm")).extracting(Resource::logicalId)
+                .contains("ApiServerErrorRateAlarm", "ApiLatencyAlarm", "InvoiceQueueAgeAlarm", "OrdersIntakeQueueAgeAlarm");
+    }
+
+    @Test
     void whatFailedOutlivesTheStackInEveryDeadLetterQueue() {
         assertThat(deadLetterQueues()).isNotEmpty().allSatisfy(queue -> {
             Map<String, Object> body = template.resource(queue).body();
