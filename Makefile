@@ -18,14 +18,14 @@ help:
 	@echo "make invoke FUNCTION=<LogicalId> EVENT=<file> [ENV_VARS=<file>] [CLASSES=1]   one function once, like sam local invoke"
 	@echo "make test    run every test: unit, integration, template checks, and the end-to-end suite on make run"
 	@echo "make e2e [E2E_OUTPUTS=<file>]   the end-to-end suite against a running make run, or a deployed stack's outputs"
-	@echo "make tools   install the tools: SAM CLI, AWS CLI, cfn-lint, moto, zizmor, actionlint into $(VENV); asl-validator into node_modules"
+	@echo "make tools   install the tools: SAM CLI, AWS CLI, cfn-lint (+ serverless rules), moto, zizmor, actionlint into $(VENV); checkov into $(VENV)-checkov; asl-validator into node_modules"
 	@echo "make build   sam build: the layer and every function, from source"
 	@echo "make benchmark  ingestion throughput and heap for 100,000 and 1,000,000-line files (reports, asserts nothing)"
 	@echo "make benchmark-coldstart [RUNS=5 WARM=20]   every function's cold start under the Lambda runtime client, as ratios to a bare handler"
 	@echo "make rename GROUP=io.acme NAME=acme-shop   make the fork yours: Maven group, Java packages, event sources, stack names"
 	@echo "make clean   remove build output"
 
-tools: $(VENV)/.installed node_modules/.installed
+tools: $(VENV)/.installed $(VENV)-checkov/.installed node_modules/.installed
 
 # actionlint (the workflows' linter) is a Go program: built from the Go module proxy into the same bin/.
 ACTIONLINT_VERSION := v1.7.12
@@ -33,6 +33,11 @@ $(VENV)/.installed: requirements-dev.txt Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	GOBIN="$(CURDIR)/$(VENV)/bin" go install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
+	touch $@
+
+$(VENV)-checkov/.installed: requirements-checkov.txt
+	$(PYTHON) -m venv $(VENV)-checkov
+	$(VENV)-checkov/bin/pip install --quiet --disable-pip-version-check -r requirements-checkov.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -30,7 +30,7 @@ public final class DevTools {
     }
 
     static Optional<Path> find(String name) {
-        for (Path projectTools : List.of(virtualenvBin(), nodeModulesBin())) {
+        for (Path projectTools : List.of(virtualenvBin(), checkovBin(), nodeModulesBin())) {
             if (Files.isExecutable(projectTools.resolve(name))) {
                 return Optional.of(projectTools.resolve(name));
             }
@@ -43,6 +43,11 @@ public final class DevTools {
 
     private static Path virtualenvBin() {
         return Path.of(System.getProperty("tools.bin", ".venv/bin")).toAbsolutePath();
+    }
+
+    /** checkov lives in a virtualenv of its own: its boto3 pin conflicts with the SAM CLI's. */
+    private static Path checkovBin() {
+        return Path.of(System.getProperty("checkov.bin", ".venv-checkov/bin")).toAbsolutePath();
     }
 
     private static Path nodeModulesBin() {

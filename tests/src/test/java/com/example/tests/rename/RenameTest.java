@@ -25,7 +25,7 @@ class RenameTest {
 
     private static final List<String> OLD_NAMES = List.of("com.example", "com/example", "serverless-orders",
             "ServerlessOrders", "Serverless orders");
-    private static final Set<String> NOT_SEARCHED = Set.of(".git", "target", ".venv", "node_modules", ".aws-sam", ".local");
+    private static final Set<String> NOT_SEARCHED = Set.of(".git", "target", ".venv", ".venv-checkov", "node_modules", ".aws-sam", ".local");
 
     @TempDir
     static Path clone;
