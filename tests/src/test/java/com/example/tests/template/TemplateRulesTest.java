@@ -346,6 +346,24 @@ class TemplateRulesTest {
     }
 
     @Test
+    void theDashboardShowsTheApiEveryFunctionQueueAndWorkflowThePipeAndTheBusinessMetrics() {
+        Object body = template.resource("OperationsDashboard").property("DashboardBody").orElseThrow();
+        String text = String.valueOf(CloudFormationTemplate.asMap(body).get("Fn::Sub"));
+        assertThat(Json.parse(text.replaceAll("\\$\\{[^}]+}", "x")).path("widgets").size()).as("a JSON dashboard").isPositive();
+        assertThat(text).contains("\"AWS/ApiGateway\"", "\"5XXError\"", "\"Latency\"", "${OrderPlacedPipe}", "FailedInvocations",
+                "OrdersPlaced", "InvoicesIssued");
+        functions().forEach(function -> assertThat(text).as(function.logicalId()).contains("${" + function.logicalId() + "}"));
+        template.resourcesOfType("AWS::SQS::Queue").forEach(queue -> assertThat(text).as(queue.logicalId())
+                .contains("${" + queue.logicalId() + ".QueueName}"));
+        template.resourcesOfType("AWS::Serverless::StateMachine").forEach(machine -> assertThat(text).as(machine.logicalId())
+                .contains("${" + machine.logicalId() + "}"));
+        for (String metric : List.of("Invocations", "Errors", "Throttles", "Duration", "ConcurrentExecutions",
+                "ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage", "ExecutionsFailed", "ExecutionsTimedOut")) {
+            assertThat(text).contains("\"" + metric + "\"");
+        }
+    }
+
+    @Test
     void everyAlarmNotifiesAndNamesItsRunbookEntry() {
         String runbook = ProjectFiles.read("docs/operations.md");
         assertThat(template.resourcesOfType("AWS::CloudWatch::Alarm")).isNotEmpty().allSatisfy(alarm -> {
