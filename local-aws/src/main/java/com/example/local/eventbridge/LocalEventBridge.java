@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.example.local.Pause;
 import com.example.local.Json;
 import com.example.local.servers.HttpServers;
 import com.example.local.trace.Trace;
@@ -309,10 +310,7 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
                 Duration backoff = Duration.ofMillis(Math.min(MAX_RETRY_BACKOFF.toMillis(), 500L << Math.min(retries, 10)));
                 trace.print(Trace.Source.BUS, "rule " + rule.name + ": delivery to " + target.id() + " failed ("
                         + failure.errorCode() + "), retry " + retries + " in " + backoff.toMillis() + " ms");
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (!Pause.sleep(backoff)) {
                     return;
                 }
             }
@@ -346,15 +344,7 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
 
     /** Waits until every delivery started so far has ended (delivered, dead-lettered or dropped). */
     public void awaitDeliveries(Duration limit) {
-        Instant deadline = Instant.now().plus(limit);
-        while (pendingDeliveries.get() > 0 && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Pause.until(() -> pendingDeliveries.get() == 0, limit, Duration.ofMillis(20));
     }
 
     // ---------------------------------------------------------------- replays

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.example.local.Pause;
 import com.example.local.Json;
 import com.example.local.trace.Trace;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,10 +62,7 @@ final class AsyncInvocations implements AutoCloseable {
     }
 
     void awaitEmpty(Duration limit) {
-        Instant deadline = Instant.now().plus(limit);
-        while (pending.get() > 0 && Instant.now().isBefore(deadline)) {
-            sleep(50);
-        }
+        Pause.until(() -> pending.get() == 0, limit, Duration.ofMillis(50));
     }
 
     private void work() {
@@ -154,14 +152,6 @@ final class AsyncInvocations implements AutoCloseable {
             return Json.parse(payload);
         } catch (IllegalArgumentException notJson) {
             return Json.mapper().getNodeFactory().textNode(new String(payload, StandardCharsets.UTF_8));
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

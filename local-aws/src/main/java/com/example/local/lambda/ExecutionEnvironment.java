@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeoutException;
 
+import com.example.local.Pause;
 import com.example.local.Json;
 
 /**
@@ -168,10 +169,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         long deadline = System.nanoTime() + OUTPUT_SETTLE_LIMIT.toNanos();
         long seen = linesRead.get();
         while (System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(OUTPUT_QUIET.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!Pause.sleep(OUTPUT_QUIET)) {
                 return;
             }
             long now = linesRead.get();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.example.local.Pause;
 import com.example.local.Json;
 import com.example.local.trace.Trace;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +72,7 @@ public final class StreamPipe implements AutoCloseable {
             } catch (RuntimeException e) {
                 if (!stopped) {
                     trace.print(Trace.Source.PIPE, definition.name() + ": cannot read the stream: " + e.getMessage());
-                    sleep(Duration.ofSeconds(1));
+                    Pause.sleep(Duration.ofSeconds(1));
                 }
             }
         }
@@ -86,7 +87,7 @@ public final class StreamPipe implements AutoCloseable {
         List<Rendered> pending = rendered(batch);
         for (int attempt = 0; attempt <= definition.maximumRetryAttempts() && !pending.isEmpty(); attempt++) {
             if (attempt > 0) {
-                sleep(Duration.ofMillis(Math.min(10_000, 200L << Math.min(attempt, 10))));
+                Pause.sleep(Duration.ofMillis(Math.min(10_000, 200L << Math.min(attempt, 10))));
             }
             pending = put(pending);
         }
@@ -159,19 +160,11 @@ public final class StreamPipe implements AutoCloseable {
     /** The record's keys, as {@code orderId=...}. */
     private static String keys(String record) {
         List<String> keys = new ArrayList<>();
-        Json.parse(record).path("dynamodb").path("Keys").fields().forEachRemaining(key -> {
+        Json.parse(record).path("dynamodb").path("Keys").properties().forEach(key -> {
             JsonNode typed = key.getValue();
             keys.add(key.getKey() + "=" + (typed.isObject() && typed.size() == 1 ? typed.elements().next().asText() : typed));
         });
         return String.join(",", keys);
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.example.local.Pause;
+
 /** Loopback ports for the local servers the tests start. */
 public final class FreePort {
 
@@ -31,18 +33,11 @@ public final class FreePort {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
                 return;
             } catch (IOException notYet) {
-                sleep(100);
+                if (!Pause.sleep(Duration.ofMillis(100))) {
+                    throw new IllegalStateException("interrupted while waiting for " + what);
+                }
             }
         }
         throw new IllegalStateException(what + " did not listen on 127.0.0.1:" + port + " within " + timeout);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.example.local.Pause;
 import com.example.local.Json;
 import com.example.local.lambda.InvocationResult;
 import com.example.local.lambda.InvokeOutcome;
@@ -100,7 +100,7 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             } catch (RuntimeException e) {
                 if (!stopped) {
                     trace.print(Trace.Source.SQS, definition.functionLogicalId() + ": polling failed: " + e.getMessage());
-                    sleepQuietly(Duration.ofSeconds(1));
+                    Pause.sleep(Duration.ofSeconds(1));
                 }
             }
         }
@@ -238,14 +238,6 @@ public final class SqsEventSourceMapping implements AutoCloseable {
             case InvokeOutcome.Refused refused -> refused.errorType();
             default -> outcome.toString();
         };
-    }
-
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

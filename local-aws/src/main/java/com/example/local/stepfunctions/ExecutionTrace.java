@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.example.local.Pause;
 import com.example.local.trace.Trace;
 
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -46,7 +47,7 @@ public final class ExecutionTrace implements AutoCloseable {
                 } catch (RuntimeException e) {
                     if (!stopped) {
                         trace.print(Trace.Source.SFN, "cannot read executions: " + e.getMessage());
-                        sleep();
+                        Pause.sleep(Duration.ofSeconds(1));
                     }
                 }
             }
@@ -92,14 +93,6 @@ public final class ExecutionTrace implements AutoCloseable {
 
     private static String abbreviated(String text) {
         return text == null ? "" : text.length() > 160 ? text.substring(0, 160) + "..." : text;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
