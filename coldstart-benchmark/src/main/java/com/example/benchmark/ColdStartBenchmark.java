@@ -2,18 +2,16 @@ package com.example.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import com.example.local.Json;
+import com.example.local.EnvVarsFile;
 import com.example.local.ProjectDirectory;
 import com.example.local.cloudformation.CloudFormationTemplate;
 import com.example.local.cloudformation.CloudFormationTemplate.Resource;
@@ -21,7 +19,6 @@ import com.example.local.cloudformation.DeployedStack;
 import com.example.local.lambda.FunctionConfiguration;
 import com.example.local.lambda.ManagedJavaRuntime;
 import com.example.local.stack.FunctionDefinitions;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code make benchmark-coldstart}: every function of the template, and a bare handler as the
@@ -54,10 +51,16 @@ public final class ColdStartBenchmark {
     static List<String> run(ProjectDirectory project, int runs, int warm) {
         Path work = project.resolve("coldstart-benchmark/target/runs");
         ManagedJavaRuntime runtime = ManagedJavaRuntime.current(work.resolve("sandboxes"));
-        Map<String, Map<String, String>> environments = localEnvironments(project);
+        EnvVarsFile environments = EnvVarsFile.ofLocalRun(project);
+        if (!environments.exists()) {
+            throw new IllegalStateException("no running local application (" + environments.file() + "): the benchmark invokes "
+                    + "functions against it; start it with `make run`, or run `make benchmark-coldstart`, which does");
+        }
         CloudFormationTemplate template = CloudFormationTemplate.load(project.template());
+        List<Resource> functions = template.resourcesOfType("AWS::Serverless::Function");
+        String region = environments.variables(functions.getFirst().logicalId()).getOrDefault("AWS_REGION", "us-east-1");
         DeployedStack stack = new DeployedStack(template, System.getenv().getOrDefault("STACK_NAME", "serverless-orders-local"),
-                environments.values().iterator().next().getOrDefault("AWS_REGION", "us-east-1"), "000000000000", Map.of());
+                region, "000000000000", Map.of());
         FunctionDefinitions definitions = new FunctionDefinitions(stack, project.resolve(".aws-sam/build"));
         ColdStarts coldStarts = new ColdStarts(runtime, work, runs, warm);
 
@@ -66,9 +69,9 @@ public final class ColdStartBenchmark {
         FunctionResult baseline = coldStarts.measure(bare, FunctionResult.Variant.ON_DEMAND, BareFunction.EVENT,
                 size(bare.codeDirectory()));
         List<FunctionResult> results = new ArrayList<>();
-        for (Resource resource : template.resourcesOfType("AWS::Serverless::Function")) {
+        for (Resource resource : functions) {
             String id = resource.logicalId();
-            FunctionConfiguration function = definitions.configuration(id, Map.of(), Optional.of(environments.get(id)));
+            FunctionConfiguration function = definitions.configuration(id, Map.of(), Optional.of(environments.variables(id)));
             byte[] event = read(project.resolve("events/" + sampleEventName(id) + ".json"));
             long artifact = size(project.buildArtifact(id));
             System.err.println("measuring " + id);
@@ -90,22 +93,6 @@ public final class ColdStartBenchmark {
     static String sampleEventName(String logicalId) {
         String name = logicalId.endsWith("Function") ? logicalId.substring(0, logicalId.length() - "Function".length()) : logicalId;
         return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static Map<String, Map<String, String>> localEnvironments(ProjectDirectory project) {
-        Path file = project.localState().resolve("env-vars.json");
-        if (!Files.exists(file)) {
-            throw new IllegalStateException("no running local application (" + file + "): the benchmark invokes functions "
-                    + "against it; start it with `make run`, or run `make benchmark-coldstart`, which does");
-        }
-        JsonNode all = Json.parse(new String(read(file), StandardCharsets.UTF_8));
-        Map<String, Map<String, String>> environments = new LinkedHashMap<>();
-        all.fields().forEachRemaining(function -> {
-            Map<String, String> variables = new LinkedHashMap<>();
-            function.getValue().fields().forEachRemaining(variable -> variables.put(variable.getKey(), variable.getValue().asText()));
-            environments.put(function.getKey(), variables);
-        });
-        return environments;
     }
 
     private static String machine() {

@@ -25,7 +25,6 @@ import com.example.local.lambda.LambdaService;
 import com.example.local.lambda.ManagedJavaRuntime;
 import com.example.local.stack.FunctionDefinitions;
 import com.example.local.trace.Trace;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -77,16 +76,16 @@ public final class LocalInvoke {
         Map<String, String> variables;
         String region;
         if (envVarsFile.isEmpty()) {
-            Path localEnvironments = project.localState().resolve("env-vars.json");
-            if (!Files.exists(localEnvironments)) {
+            EnvVarsFile localRun = EnvVarsFile.ofLocalRun(project);
+            if (!localRun.exists()) {
                 throw new IllegalStateException("no running local application: start it with `make run`, or give ENV_VARS=<file> "
                         + "to invoke against a deployed stack");
             }
-            variables = variablesOf(Json.parse(read(localEnvironments)), logicalId, localEnvironments);
+            variables = localRun.variables(logicalId);
             requireListening(URI.create(variables.getOrDefault("AWS_ENDPOINT_URL", "")));
             region = variables.getOrDefault("AWS_REGION", "us-east-1");
         } else {
-            variables = variablesOf(Json.parse(read(envVarsFile.get())), logicalId, envVarsFile.get());
+            variables = new EnvVarsFile(envVarsFile.get()).variables(logicalId);
             region = new DefaultAwsRegionProviderChain().getRegion().id();
             lambdaEnvironment.putAll(callerCredentials(region));
         }
@@ -114,16 +113,6 @@ public final class LocalInvoke {
             });
             return 0;
         }
-    }
-
-    private static Map<String, String> variablesOf(JsonNode file, String logicalId, Path source) {
-        JsonNode function = file.path(logicalId);
-        if (!function.isObject()) {
-            throw new IllegalArgumentException(source + " has no variables for " + logicalId);
-        }
-        Map<String, String> variables = new LinkedHashMap<>();
-        function.fields().forEachRemaining(variable -> variables.put(variable.getKey(), variable.getValue().asText()));
-        return variables;
     }
 
     /** What Lambda gives a function: the region and its role's credentials; here, the caller's. */

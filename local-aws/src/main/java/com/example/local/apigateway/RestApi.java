@@ -179,8 +179,8 @@ public final class RestApi implements HttpHandler, AutoCloseable {
             return Optional.empty();
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        response.path("headers").fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
-        response.path("multiValueHeaders").fields().forEachRemaining(header -> {
+        response.path("headers").properties().forEach(header -> headers.put(header.getKey(), header.getValue().asText()));
+        response.path("multiValueHeaders").properties().forEach(header -> {
             List<String> values = new ArrayList<>();
             header.getValue().forEach(value -> values.add(value.asText()));
             headers.put(header.getKey(), String.join(",", values));

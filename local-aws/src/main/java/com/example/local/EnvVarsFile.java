@@ -1,0 +1,46 @@
+package com.example.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * An environment-variables file in the shape {@code sam local invoke --env-vars} reads: each
+ * function's logical id, then its variables. {@code make run} writes {@code .local/env-vars.json}
+ * in that shape; {@code make invoke} and the cold-start benchmark read it (or a user's file).
+ */
+public record EnvVarsFile(Path file) {
+
+    /** The local run's file, which exists while {@code make run} serves. */
+    public static EnvVarsFile ofLocalRun(ProjectDirectory project) {
+        return new EnvVarsFile(project.localState().resolve("env-vars.json"));
+    }
+
+    public boolean exists() {
+        return Files.exists(file);
+    }
+
+    /** One function's variables; an error naming the file when it has none. */
+    public Map<String, String> variables(String logicalId) {
+        JsonNode function = read().path(logicalId);
+        if (!function.isObject()) {
+            throw new IllegalArgumentException(file + " has no variables for " + logicalId);
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        function.properties().forEach(variable -> variables.put(variable.getKey(), variable.getValue().asText()));
+        return variables;
+    }
+
+    private JsonNode read() {
+        try {
+            return Json.parse(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+}
