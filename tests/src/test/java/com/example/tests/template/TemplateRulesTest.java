@@ -452,11 +452,7 @@ class TemplateRulesTest {
 
     @Test
     void thePipeReadsItsStreamWithTheActionsPipesNeedsInTheFormIamEvaluates() {
-        List<Map<String, Object>> statements = new ArrayList<>();
-        for (Object policy : list(template.resource("OrderPlacedPipeRole").property("Policies").orElseThrow())) {
-            list(CloudFormationTemplate.map(CloudFormationTemplate.asMap(policy), "PolicyDocument").get("Statement"))
-                    .forEach(statement -> statements.add(CloudFormationTemplate.asMap(statement)));
-        }
+        List<Map<String, Object>> statements = roleStatements("OrderPlacedPipeRole");
         assertThat(statements).anySatisfy(statement -> {
             assertThat(strings(statement.get("Action"))).containsExactlyInAnyOrder("dynamodb:DescribeStream",
                     "dynamodb:GetRecords", "dynamodb:GetShardIterator");
@@ -470,11 +466,7 @@ class TemplateRulesTest {
 
     @Test
     void thePipeMayWriteItsOwnLog() {
-        List<Map<String, Object>> statements = new ArrayList<>();
-        for (Object policy : list(template.resource("OrderPlacedPipeRole").property("Policies").orElseThrow())) {
-            list(CloudFormationTemplate.map(CloudFormationTemplate.asMap(policy), "PolicyDocument").get("Statement"))
-                    .forEach(statement -> statements.add(CloudFormationTemplate.asMap(statement)));
-        }
+        List<Map<String, Object>> statements = roleStatements("OrderPlacedPipeRole");
         assertThat(statements).anySatisfy(statement -> {
             assertThat(strings(statement.get("Action"))).contains("logs:CreateLogStream", "logs:PutLogEvents");
             assertThat(Json.write(statement.get("Resource"))).contains("OrderPlacedPipeLogGroup.Arn");
@@ -539,6 +531,16 @@ class TemplateRulesTest {
                 .filter(event -> "Api".equals(event.get("Type")))
                 .forEach(event -> events.add(CloudFormationTemplate.map(event, "Properties")));
         return events;
+    }
+
+    /** The statements of a role's inline policies. */
+    private List<Map<String, Object>> roleStatements(String roleId) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : list(template.resource(roleId).property("Policies").orElseThrow())) {
+            list(CloudFormationTemplate.map(CloudFormationTemplate.asMap(policy), "PolicyDocument").get("Statement"))
+                    .forEach(statement -> statements.add(CloudFormationTemplate.asMap(statement)));
+        }
+        return statements;
     }
 
     /** Allow statements of every role, policy and function in the template. */
