@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.example.local.edge.AwsEndpoint;
 import com.example.local.eventbridge.LocalEventBridge;
 import com.example.local.eventbridge.ServiceTargets;
+import com.example.local.faults.FaultInjection;
 import com.example.local.lambda.LambdaService;
 import com.example.local.s3.BucketNotifications;
 import com.example.local.servers.DynamoDbLocal;
@@ -57,6 +58,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Queues queues;
     private final DatagramSocket xrayDaemon;
     private final AtomicLong traceSegments = new AtomicLong();
+    private final FaultInjection faults = FaultInjection.switchedOff();
 
     private LocalCloud(Settings settings, Trace trace) {
         this.settings = settings;
@@ -73,14 +75,14 @@ public final class LocalCloud implements AutoCloseable {
                 integrationEndpoints(endpointUri));
         // A rule may target another bus, so EventBridge's targets include EventBridge itself.
         this.eventBridge = new LocalEventBridge(settings.region(), settings.accountId(),
-                new ServiceTargets(queues, clients.client(SfnClient.builder(), moto.endpoint()), lambda, this::eventBridge), trace);
+                new ServiceTargets(queues, clients.client(SfnClient.builder(), moto.endpoint()), lambda, this::eventBridge), trace, faults);
         this.notifications = new BucketNotifications(eventBridge::putEvents, trace, settings.accountId());
         endpoint.target = new AwsEndpoint(Map.of(
                 "dynamodb", new AwsEndpoint.Backend.Remote(dynamoDb.endpoint()),
                 "sqs", new AwsEndpoint.Backend.Remote(elasticMq.endpoint()),
                 "events", new AwsEndpoint.Backend.InProcess(eventBridge),
                 "lambda", new AwsEndpoint.Backend.InProcess(lambda)),
-                new AwsEndpoint.Backend.Remote(moto.endpoint()), moto.endpoint(), clients.s3(moto.endpoint()), notifications);
+                new AwsEndpoint.Backend.Remote(moto.endpoint()), moto.endpoint(), clients.s3(moto.endpoint()), notifications, faults);
         this.xrayDaemon = startXrayDaemon();
     }
 
@@ -112,6 +114,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public Trace trace() {
         return trace;
+    }
+
+    /** The fault switch: inert until a drill asks for a fault ({@link com.example.local.faults.FaultSwitch}). */
+    public FaultInjection faults() {
+        return faults;
     }
 
     public LambdaService lambda() {

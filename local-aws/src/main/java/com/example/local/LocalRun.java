@@ -107,7 +107,8 @@ public final class LocalRun implements AutoCloseable {
             this.deployment = new TemplateDeployment(stack, cloud, project.root(), build, function -> new FunctionPool(function, runtime,
                     new FunctionLog(function.logicalId(), function.logging(),
                             project.localState().resolve("logs").resolve(function.logicalId() + ".log"), trace, settings.everyLogLine()),
-                    trace, Math.min(settings.environmentsPerFunction(), function.reservedConcurrency().orElse(Integer.MAX_VALUE))),
+                    trace, Math.min(settings.environmentsPerFunction(), function.reservedConcurrency().orElse(Integer.MAX_VALUE)),
+                    cloud.faults()),
                     trace, settings.environmentsPerFunction());
             deployment.deployAll();
             warmFunctions();

@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.local.faults.Fault;
+import com.example.local.faults.FaultInjection;
+import com.example.local.faults.FaultSwitch;
 import com.example.local.s3.BucketNotifications;
 import com.example.local.servers.HttpServers;
 import com.sun.net.httpserver.HttpExchange;
@@ -57,6 +60,8 @@ public final class AwsEndpoint implements HttpHandler {
     private final URI s3Endpoint;
     private final S3Client s3;
     private final BucketNotifications notifications;
+    private final FaultInjection faults;
+    private final FaultSwitch faultSwitch;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -66,20 +71,30 @@ public final class AwsEndpoint implements HttpHandler {
      * @param s3Endpoint    where S3 is served (moto)
      * @param s3            a client of that S3, to read what an upload created
      * @param notifications the buckets that send their events to EventBridge
+     * @param faults        the fault switch, served at {@value FaultSwitch#PATH}; DynamoDB's faults show here
      */
     public AwsEndpoint(Map<String, Backend> services, Backend others, URI s3Endpoint, S3Client s3,
-                       BucketNotifications notifications) {
+                       BucketNotifications notifications, FaultInjection faults) {
         this.services = Map.copyOf(services);
         this.others = others;
         this.s3Endpoint = s3Endpoint;
         this.s3 = s3;
         this.notifications = notifications;
+        this.faults = faults;
+        this.faultSwitch = new FaultSwitch(faults);
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
+            if (exchange.getRequestURI().getPath().startsWith(FaultSwitch.PATH)) {
+                faultSwitch.handle(exchange);
+                return;
+            }
             String service = service(exchange);
+            if (service.equals("dynamodb") && throttled(exchange)) {
+                return;
+            }
             if (service.equals("s3")) {
                 s3(exchange);
                 return;
@@ -95,6 +110,22 @@ public final class AwsEndpoint implements HttpHandler {
             Thread.currentThread().interrupt();
             exchange.close();
         }
+    }
+
+    /** Answers DynamoDB's throttling error, as the SDK retries it, when the fault switch says this call fails. */
+    private boolean throttled(HttpExchange exchange) throws IOException {
+        String target = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Target")).orElse("");
+        String action = target.substring(target.indexOf('.') + 1);
+        Optional<Fault> fault = faults.strikes("dynamodb", action, "");
+        if (fault.isEmpty()) {
+            return false;
+        }
+        exchange.getRequestBody().readAllBytes();
+        HttpServers.answer(exchange, 400, Map.of("Content-Type", "application/x-amz-json-1.0"),
+                ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + fault.get().kind().error() + "\",\"message\":"
+                        + "\"The level of configured provisioned throughput for the table was exceeded (fault injected by the local run)\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        return true;
     }
 
     /** The service a request is for: its signature's scope, its target, or else S3 (unsigned object reads). */

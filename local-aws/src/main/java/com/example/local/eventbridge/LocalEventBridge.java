@@ -15,9 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import com.example.local.Pause;
 import com.example.local.Json;
+import com.example.local.faults.Fault;
+import com.example.local.faults.FaultInjection;
 import com.example.local.servers.HttpServers;
 import com.example.local.trace.Trace;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,17 +46,19 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
     private final String accountId;
     private final Targets targets;
     private final Trace trace;
+    private final FaultInjection faults;
     private final Map<String, EventBus> buses = new ConcurrentHashMap<>();
     private final Map<String, Archive> archives = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> replays = new ConcurrentHashMap<>();
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger pendingDeliveries = new AtomicInteger();
 
-    public LocalEventBridge(String region, String accountId, Targets targets, Trace trace) {
+    public LocalEventBridge(String region, String accountId, Targets targets, Trace trace, FaultInjection faults) {
         this.region = region;
         this.accountId = accountId;
         this.targets = targets;
         this.trace = trace;
+        this.faults = faults;
         buses.put("default", new EventBus("default", busArn("default")));
     }
 
@@ -90,7 +95,8 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
 
     private ObjectNode call(String action, JsonNode request) {
         return switch (action) {
-            case "PutEvents" -> putEvents((ArrayNode) request.path("Entries"));
+            // Callers of the API can meet refused entries (the fault switch); the local run's own S3 and pipe events cannot.
+            case "PutEvents" -> putEvents((ArrayNode) request.path("Entries"), this::refusedByFault);
             case "CreateEventBus" -> Json.object().put("EventBusArn", createEventBus(text(request, "Name")));
             case "DescribeEventBus" -> describeBus(bus(request.path("Name").asText("default")));
             case "ListEventBuses" -> listBuses();
@@ -205,6 +211,10 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
 
     /** One PutEvents call: each entry checked, put on its bus, archived, and matched against the bus's rules. */
     public ObjectNode putEvents(ArrayNode entries) {
+        return putEvents(entries, entry -> Optional.empty());
+    }
+
+    private ObjectNode putEvents(ArrayNode entries, Function<JsonNode, Optional<ObjectNode>> refusal) {
         if (entries.isEmpty() || entries.size() > MAX_ENTRIES) {
             throw new ApiError("ValidationException", "PutEvents takes 1 to " + MAX_ENTRIES + " entries, not " + entries.size());
         }
@@ -219,11 +229,17 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
         ArrayNode results = Json.array();
         int failed = 0;
         for (JsonNode entry : entries) {
-            ObjectNode result = putEvent(entry);
+            ObjectNode result = refusal.apply(entry).orElseGet(() -> putEvent(entry));
             failed += result.has("ErrorCode") ? 1 : 0;
             results.add(result);
         }
         return (ObjectNode) Json.object().put("FailedEntryCount", failed).set("Entries", results);
+    }
+
+    /** EventBridge's answer to an entry it could not take for a moment, when the fault switch says so. */
+    private Optional<ObjectNode> refusedByFault(JsonNode entry) {
+        return faults.strikes("events", "PutEvents", entry.path("EventBusName").asText("default"))
+                .map(fault -> entryError(fault.kind().error(), "The entry was not put (fault injected by the local run)."));
     }
 
     private ObjectNode putEvent(JsonNode entry) {
@@ -297,6 +313,11 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
         int retries = 0;
         while (true) {
             try {
+                Optional<Fault> denied = faults.strikes("events", "DeliverToTarget", target.arn());
+                if (denied.isPresent()) {
+                    throw new DeliveryFailure(denied.get().kind().error(), "EventBridge may not deliver to " + target.arn()
+                            + " (fault injected by the local run)", false);
+                }
                 targets.deliver(target.arn(), event);
                 return;
             } catch (DeliveryFailure failure) {

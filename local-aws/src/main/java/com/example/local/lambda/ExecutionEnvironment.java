@@ -118,6 +118,15 @@ final class ExecutionEnvironment implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the JVM after a delay, as an out-of-memory kill or a host failure would: no shutdown hook runs. */
+    void killSoon(Duration delay) {
+        Thread.ofVirtual().name(function.logicalId() + "-crash").start(() -> {
+            if (Pause.sleep(delay)) {
+                process.destroyForcibly();
+            }
+        });
+    }
+
     long pid() {
         return process.pid();
     }

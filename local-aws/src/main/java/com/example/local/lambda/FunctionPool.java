@@ -12,6 +12,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.example.local.Json;
+import com.example.local.faults.FaultInjection;
 import com.example.local.trace.Trace;
 
 /**
@@ -33,6 +34,7 @@ public final class FunctionPool implements FunctionRuntime {
     private final FunctionLog log;
     private final Trace trace;
     private final int maxEnvironments;
+    private final FaultInjection faults;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition released = lock.newCondition();
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
@@ -42,6 +44,13 @@ public final class FunctionPool implements FunctionRuntime {
 
     public FunctionPool(FunctionConfiguration function, ManagedJavaRuntime runtime, FunctionLog log, Trace trace,
                         int maxEnvironments) {
+        this(function, runtime, log, trace, maxEnvironments, FaultInjection.switchedOff());
+    }
+
+    /** A pool whose environments crash mid-invocation when the fault switch says so ({@code lambda Crash}). */
+    public FunctionPool(FunctionConfiguration function, ManagedJavaRuntime runtime, FunctionLog log, Trace trace,
+                        int maxEnvironments, FaultInjection faults) {
+        this.faults = faults;
         this.function = function;
         this.runtime = runtime;
         this.log = log;
@@ -73,6 +82,11 @@ public final class FunctionPool implements FunctionRuntime {
             return failure.asResult(invocation, function.memoryMb());
         }
         try {
+            faults.strikes("lambda", "Crash", function.logicalId()).ifPresent(fault -> {
+                trace.print(Trace.Source.LAMBDA, function.logicalId() + ": its runtime will be killed during this invocation"
+                        + " (fault injected)");
+                environment.killSoon(crashDelay(invocation.requestId()));
+            });
             return environment.invoke(invocation);
         } finally {
             if (environment.alive()) {
@@ -81,6 +95,11 @@ public final class FunctionPool implements FunctionRuntime {
                 discard(environment);
             }
         }
+    }
+
+    /** A crash lands 20 to 220 ms into the invocation: after the event is taken, often in the middle of the work. */
+    private static Duration crashDelay(String requestId) {
+        return Duration.ofMillis(20 + Math.floorMod(requestId.hashCode(), 200));
     }
 
     /** Environments running now. */

@@ -3,6 +3,10 @@ package com.example.local.eventbridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.example.local.Json;
+import com.example.local.faults.Fault;
+import com.example.local.faults.FaultInjection;
+import com.example.local.servers.HttpServers;
 import com.example.local.trace.Trace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.net.httpserver.HttpServer;
 
 /** Rules, delivery, retries and dead letters as EventBridge performs them. */
 class LocalEventBridgeTest {
@@ -25,7 +33,9 @@ class LocalEventBridgeTest {
     private static final String DLQ = "arn:aws:sqs:us-east-1:000000000000:orders-dlq";
 
     private final RecordingTargets targets = new RecordingTargets();
-    private final LocalEventBridge eventBridge = new LocalEventBridge("us-east-1", "000000000000", targets, Trace.discarding());
+    private final FaultInjection faults = FaultInjection.switchedOff();
+    private final LocalEventBridge eventBridge = new LocalEventBridge("us-east-1", "000000000000", targets, Trace.discarding(),
+            faults);
 
     @AfterEach
     void close() {
@@ -89,6 +99,45 @@ class LocalEventBridgeTest {
         assertThat(letter.attributes()).containsEntry("ERROR_CODE", "AWS.SimpleQueueService.NonExistentQueue")
                 .containsEntry("RETRY_ATTEMPTS", "1").containsEntry("EXHAUSTED_RETRY_CONDITION", "MaximumRetryAttemptsExceeded")
                 .containsEntry("TARGET_ARN", QUEUE).containsKey("RULE_ARN");
+    }
+
+    @Test
+    void aTargetTheFaultSwitchDeniesGetsNoRetryAndItsEventGoesToTheDeadLetterQueueAtOnce() {
+        eventBridge.createEventBus("orders");
+        eventBridge.putRule("orders", "placed", "{\"detail-type\":[\"OrderPlaced\"]}", "ENABLED", "");
+        eventBridge.putTarget("orders", "placed", new Target("queue", QUEUE, 8, Duration.ofHours(1), Optional.of(DLQ)));
+        faults.inject(Fault.lasting("events", "DeliverToTarget", Optional.of(":orders"), 1, Duration.ofMinutes(1), faults.now()));
+
+        eventBridge.putEvents(entries(entry("orders", "OrderPlaced", "{\"orderId\":\"o-3\"}")));
+        eventBridge.awaitDeliveries(Duration.ofSeconds(5));
+
+        assertThat(targets.attempts.get()).as("denied before the target is called").isZero();
+        assertThat(targets.deadLetters).singleElement().satisfies(letter -> assertThat(letter.attributes())
+                .containsEntry("ERROR_CODE", "AccessDeniedException").containsEntry("RETRY_ATTEMPTS", "0"));
+    }
+
+    @Test
+    void callersOfTheApiMeetTheEntriesTheFaultSwitchRefusesAndOnlyThose() throws Exception {
+        eventBridge.createEventBus("orders");
+        faults.inject(Fault.lasting("events", "PutEvents", Optional.empty(), 1, Duration.ofMinutes(1), faults.now()));
+        HttpServer server = HttpServers.start(0, eventBridge);
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"))
+                    .header("X-Amz-Target", "AWSEvents.PutEvents").header("Content-Type", "application/x-amz-json-1.1")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(Json.object().set("Entries",
+                            entries(entry("orders", "OrderPlaced", "{}"), entry("orders", "OrderPlaced", "{}")))))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            JsonNode body = Json.parse(answer.body());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(body.path("FailedEntryCount").asInt()).isEqualTo(2);
+            assertThat(body.path("Entries").path(0).path("ErrorCode").asText()).isEqualTo("InternalFailure");
+            assertThat(eventBridge.putEvents(entries(entry("orders", "OrderPlaced", "{}"))).path("FailedEntryCount").asInt())
+                    .as("the local run's own S3 and pipe events are not refused").isZero();
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
