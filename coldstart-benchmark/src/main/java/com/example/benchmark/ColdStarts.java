@@ -1,7 +1,6 @@
 package com.example.benchmark;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,6 +90,6 @@ final class ColdStarts {
     }
 
     private static Invocation invocation(FunctionConfiguration function, byte[] event) {
-        return Invocation.of(event, Instant.now().plus(function.timeout()), function.arn(), LambdaService.traceHeader());
+        return Invocation.of(event, function.timeout(), function.arn(), LambdaService.traceHeader());
     }
 }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +102,7 @@ public final class LocalInvoke {
                 project.localState().resolve("logs/invoke-" + logicalId + ".log"), trace, false);
              FunctionPool pool = new FunctionPool(function, ManagedJavaRuntime.current(project.localState().resolve("invoke")), log,
                      trace, 1)) {
-            InvocationResult result = pool.invoke(Invocation.of(event, Instant.now().plus(function.timeout()),
+            InvocationResult result = pool.invoke(Invocation.of(event, function.timeout(),
                     function.arn(), LambdaService.traceHeader()));
             System.err.print(result.logTail());
             classLog.ifPresent(classes -> System.err.println("Classes loaded at the first answer: " + classes.classesLoaded()));

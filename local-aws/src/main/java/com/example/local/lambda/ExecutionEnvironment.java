@@ -138,11 +138,12 @@ final class ExecutionEnvironment implements AutoCloseable {
             invoking = true;
         }
         long started = System.nanoTime();
-        CompletableFuture<RuntimeApi.Outcome> outcome = runtimeApi.submit(invocation);
+        Instant deadline = Instant.now().plus(invocation.timeout());
+        CompletableFuture<RuntimeApi.Outcome> outcome = runtimeApi.submit(invocation, deadline);
         InvocationResult result;
         try {
             CompletableFuture.anyOf(outcome, process.onExit())
-                    .get(Math.max(1, Duration.between(Instant.now(), invocation.deadline()).toMillis()), TimeUnit.MILLISECONDS);
+                    .get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
             result = outcome.isDone() ? result(invocation, outcome.join(), started) : exited(invocation, started);
         } catch (TimeoutException e) {
             close();

@@ -112,7 +112,7 @@ public final class LambdaService implements HttpHandler, AutoCloseable {
         try {
             registered.invocations().incrementAndGet();
             FunctionConfiguration configuration = registered.configuration();
-            Invocation invocation = Invocation.of(payload, Instant.now().plus(configuration.timeout()),
+            Invocation invocation = Invocation.of(payload, configuration.timeout(),
                     arn(registered, function), traceHeader);
             InvocationResult result = registered.runtime().invoke(invocation);
             trace.print(Trace.Source.LAMBDA, configuration.logicalId() + " " + result.report().line()

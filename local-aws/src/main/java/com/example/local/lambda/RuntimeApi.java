@@ -3,6 +3,7 @@ package com.example.local.lambda;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +35,11 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final LinkedBlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
+    /** An invocation an environment has taken, with the deadline that started then. */
+    private record Taken(Invocation invocation, Instant deadline) {
+    }
+
+    private final LinkedBlockingQueue<Taken> queue = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Outcome>> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<Long> ready = new CompletableFuture<>();
     private volatile long restoreRequestedNanos;
@@ -63,10 +68,10 @@ final class RuntimeApi implements AutoCloseable {
     }
 
     /** Hands the invocation to the runtime's next {@code /next}; completes when it answers. */
-    CompletableFuture<Outcome> submit(Invocation invocation) {
+    CompletableFuture<Outcome> submit(Invocation invocation, Instant deadline) {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         inFlight.put(invocation.requestId(), outcome);
-        queue.add(invocation);
+        queue.add(new Taken(invocation, deadline));
         return outcome;
     }
 
@@ -100,22 +105,23 @@ final class RuntimeApi implements AutoCloseable {
 
     private void next(HttpExchange exchange) throws IOException {
         ready.complete(System.nanoTime());
-        Invocation invocation = null;
+        Taken taken = null;
         try {
-            while (invocation == null && !closed) {
-                invocation = queue.poll(200, TimeUnit.MILLISECONDS);
+            while (taken == null && !closed) {
+                taken = queue.poll(200, TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (invocation == null) {
+        if (taken == null) {
             exchange.close();
             return;
         }
+        Invocation invocation = taken.invocation();
         HttpServers.answer(exchange, 200, Map.of(
                 "Content-Type", "application/json",
                 "Lambda-Runtime-Aws-Request-Id", invocation.requestId(),
-                "Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadline().toEpochMilli()),
+                "Lambda-Runtime-Deadline-Ms", Long.toString(taken.deadline().toEpochMilli()),
                 "Lambda-Runtime-Invoked-Function-Arn", invocation.invokedFunctionArn(),
                 "Lambda-Runtime-Trace-Id", invocation.traceHeader()), invocation.payload());
     }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.example.local.Json;
+import com.example.local.faults.Fault;
+import com.example.local.faults.FaultInjection;
 import com.example.local.lambda.FunctionConfiguration.AsyncInvokeConfig;
 import com.example.local.lambda.handlers.FailingInitHandler;
 import com.example.local.lambda.handlers.PrimedHandler;
@@ -100,7 +102,7 @@ class FunctionPoolTest {
         FunctionPool pool = pool(oneSecond, 1);
 
         InvocationResult timedOut = pool.invoke(Invocation.of("{\"sleep\":true}".getBytes(StandardCharsets.UTF_8),
-                Instant.now().plus(oneSecond.timeout()), oneSecond.arn(), LambdaService.traceHeader()));
+                oneSecond.timeout(), oneSecond.arn(), LambdaService.traceHeader()));
         InvocationResult next = pool.invoke(invocation("{}"));
 
         assertThat(timedOut).isInstanceOfSatisfying(InvocationResult.Failed.class, failure -> {
@@ -109,6 +111,45 @@ class FunctionPoolTest {
         });
         assertThat(next).isInstanceOf(InvocationResult.Answered.class);
         assertThat(next.report().initDurationMs()).as("a new environment: a cold start").isPresent();
+    }
+
+    @Test
+    void waitingForAFreeEnvironmentDoesNotCountAgainstTheTimeout() throws Exception {
+        FunctionConfiguration oneSecond = TestFunctions.function(code, "com.example.local.lambda.handlers.EchoHandler",
+                Duration.ofSeconds(1), false, OptionalInt.empty(), AsyncInvokeConfig.defaults());
+        FunctionPool pool = pool(oneSecond, 1);
+        pool.warm();
+
+        // Each takes 0.7 s of the 1 s timeout; the second waits 0.7 s for the only environment first, as Lambda never makes it wait.
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = executor.submit(() -> pool.invoke(Invocation.of("{\"work\":true}".getBytes(StandardCharsets.UTF_8),
+                    oneSecond.timeout(), oneSecond.arn(), LambdaService.traceHeader())));
+            var second = executor.submit(() -> pool.invoke(Invocation.of("{\"work\":true}".getBytes(StandardCharsets.UTF_8),
+                    oneSecond.timeout(), oneSecond.arn(), LambdaService.traceHeader())));
+
+            assertThat(first.get()).isInstanceOf(InvocationResult.Answered.class);
+            assertThat(second.get()).isInstanceOf(InvocationResult.Answered.class);
+        }
+    }
+
+    @Test
+    void theFaultSwitchKillsARuntimeDuringItsInvocationAndTheNextOneGetsAFreshEnvironment() {
+        FaultInjection faults = FaultInjection.switchedOff();
+        faults.inject(Fault.lasting("lambda", "Crash", Optional.of("Echo"), 1, Duration.ofSeconds(30), faults.now()));
+        FunctionConfiguration echo = TestFunctions.echo(code);
+        FunctionPool pool = new FunctionPool(echo, ManagedJavaRuntime.current(work.resolve("task")), new FunctionLog(echo.name(),
+                echo.logging(), work.resolve("logs").resolve("crash" + System.nanoTime() + ".log"), Trace.into(traced), false),
+                Trace.into(traced), 1, faults);
+        pools.add(pool);
+
+        InvocationResult crashed = pool.invoke(invocation("{\"sleep\":true}"));
+        faults.clear();
+        InvocationResult next = pool.invoke(invocation("{}"));
+
+        assertThat(crashed).isInstanceOfSatisfying(InvocationResult.Failed.class,
+                failure -> assertThat(failure.errorType()).isEqualTo("Runtime.ExitError"));
+        assertThat(next).isInstanceOf(InvocationResult.Answered.class);
+        assertThat(next.report().initDurationMs()).as("a new environment").isPresent();
     }
 
     @Test
@@ -155,7 +196,7 @@ class FunctionPoolTest {
     }
 
     private static Invocation invocation(String payload) {
-        return Invocation.of(payload.getBytes(StandardCharsets.UTF_8), Instant.now().plusSeconds(30),
+        return Invocation.of(payload.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30),
                 "arn:aws:lambda:us-east-1:000000000000:function:test", LambdaService.traceHeader());
     }
 

@@ -1,7 +1,6 @@
 package com.example.tests.sqs;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +44,7 @@ public final class EventSourceMapping {
         this.mapping = new SqsEventSourceMapping(new SqsEventSourceMapping.Definition(functionName, functionArn, queueArn,
                 queueUrl, batchSize, Duration.ZERO, true, 1), sqs,
                 (arn, payload) -> new InvokeOutcome.Completed(function.invoke(Invocation.of(payload,
-                        Instant.now().plusSeconds(30), arn, "")), "$LATEST"),
+                        Duration.ofSeconds(30), arn, "")), "$LATEST"),
                 Trace.discarding(), LocalImplementations.REGION);
     }
 

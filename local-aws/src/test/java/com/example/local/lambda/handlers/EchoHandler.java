@@ -21,9 +21,9 @@ public final class EchoHandler implements RequestStreamHandler {
         if (answer.contains("\"exit\"")) {
             System.exit(3);
         }
-        if (answer.contains("\"sleep\"")) {
+        if (answer.contains("\"sleep\"") || answer.contains("\"work\"")) {
             try {
-                Thread.sleep(5_000);
+                Thread.sleep(answer.contains("\"work\"") ? 700 : 5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
