@@ -11,7 +11,7 @@ MVN := ./mvnw -B -q
 VENV := .venv
 PYTHON ?= python3
 
-.PHONY: help tools test e2e benchmark benchmark-coldstart build run invoke rename clean
+.PHONY: help tools test e2e load drills benchmark benchmark-coldstart build run invoke rename clean
 
 help:
 	@echo "make run     the whole application on this machine, no Docker, no AWS account (PORT=3000, AWS_PORT=4566)"
@@ -19,6 +19,8 @@ help:
 	@echo "make test    run every test: unit, integration, template checks, and the end-to-end suite on make run"
 	@echo "make e2e [E2E_OUTPUTS=<file>]   the end-to-end suite against a running make run, or a deployed stack's outputs"
 	@echo "make tools   install the tools: SAM CLI, AWS CLI, cfn-lint (+ serverless rules), moto, zizmor, actionlint into $(VENV); checkov into $(VENV)-checkov; asl-validator into node_modules"
+	@echo "make load [LOAD_ORDERS=600 PARTNER_LINES=10000 E2E_OUTPUTS=<file>]   a Gatling load on make run (or a deployed stack), reconciled: nothing lost, nothing doubled"
+	@echo "make drills [DRILLS=all|<name>,...]   the load with faults injected into make run (docs/reliability.md), each reconciled"
 	@echo "make build   sam build: the layer and every function, from source"
 	@echo "make benchmark  ingestion throughput and heap for 100,000 and 1,000,000-line files (reports, asserts nothing)"
 	@echo "make benchmark-coldstart [RUNS=5 WARM=20]   every function's cold start under the Lambda runtime client, as ratios to a bare handler"
@@ -95,6 +97,32 @@ benchmark-coldstart: $(BUILT) $(LOCAL_AWS) $(BENCHMARK)
 	scripts/with-local-run "$(JAVA_HOME)/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
 		-Dlambda.runtime.dir=local-aws/target/lambda-runtime \
 		-cp "coldstart-benchmark/target/classes:$$(cat $(BENCHMARK))" com.example.benchmark.ColdStartBenchmark
+
+# The load and the drills (reliability/): Gatling in a JVM of its own, then the reconciler.
+RELIABILITY := reliability/target/classpath.txt
+$(RELIABILITY): pom.xml reliability/pom.xml end-to-end/pom.xml $(shell find reliability/src/main end-to-end/src/main -type f 2>/dev/null)
+	$(MVN) -pl reliability -am package -DskipTests >&2
+	touch $@
+LOAD_ORDERS ?=
+PARTNER_LINES ?=
+DRILLS ?= all
+RELIABILITY_JAVA = "$(JAVA_HOME)/bin/java" -Dreliability.orders=$(LOAD_ORDERS) -Dreliability.partnerLines=$(PARTNER_LINES) \
+	-Dreliability.drills=$(DRILLS) -Dreliability.report=$(if $(NO_REPORT),false,true) \
+	-cp "reliability/target/classes:$$(cat $(RELIABILITY))"
+RELIABILITY_RUN := com.example.reliability.ReliabilityRun
+
+# Against make run, started and stopped here; with E2E_OUTPUTS=<file>, against that stack (SigV4, your credentials).
+load: $(RELIABILITY)
+ifeq ($(origin E2E_OUTPUTS),file)
+	$(MAKE) --no-print-directory $(BUILT) $(LOCAL_AWS)
+	scripts/with-local-run $(RELIABILITY_JAVA) -Dreliability.mode=load -Dreliability.outputs=.local/outputs.json $(RELIABILITY_RUN)
+else
+	$(RELIABILITY_JAVA) -Dreliability.mode=load -Dreliability.outputs=$(E2E_OUTPUTS) $(RELIABILITY_RUN)
+endif
+
+# Faults need the local run's switch: always against make run.
+drills: $(BUILT) $(LOCAL_AWS) $(RELIABILITY)
+	scripts/with-local-run $(RELIABILITY_JAVA) -Dreliability.mode=drills -Dreliability.outputs=.local/outputs.json $(RELIABILITY_RUN)
 
 rename:
 	$(PYTHON) scripts/rename --group "$(GROUP)" --name "$(NAME)"

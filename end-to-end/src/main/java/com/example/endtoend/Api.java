@@ -23,14 +23,14 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /** The REST API as a caller sees it: every request signed with SigV4 for execute-api, as IAM authorisation requires. */
-final class Api {
+public final class Api {
 
     private static final Set<String> SET_BY_THE_CLIENT = Set.of("host", "content-length");
 
     /** An answer: status, headers (lower-cased names) and body. */
-    record Answer(int status, Map<String, String> headers, String body) {
+    public record Answer(int status, Map<String, String> headers, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return Stack.JSON.readTree(body);
             } catch (IOException e) {
@@ -38,7 +38,7 @@ final class Api {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -47,39 +47,29 @@ final class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-    Api(Stack stack) {
+    public Api(Stack stack) {
         this.stack = stack;
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send("GET", path, null, Map.of());
     }
 
-    Answer post(String path, String body, Map<String, String> headers) {
+    public Answer post(String path, String body, Map<String, String> headers) {
         return send("POST", path, body, headers);
     }
 
     /** {@code path} is relative to the API's URL ({@code /orders}), or absolute as a Location gives it ({@code /dev/orders/1}). */
-    Answer send(String method, String path, String body, Map<String, String> headers) {
+    public Answer send(String method, String path, String body, Map<String, String> headers) {
         URI uri = resolve(path);
-        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.fromValue(method));
-        headers.forEach(unsigned::putHeader);
+        Map<String, String> all = new LinkedHashMap<>(headers);
         if (body != null) {
-            unsigned.putHeader("Content-Type", headers.getOrDefault("Content-Type", "application/json"));
+            all.putIfAbsent("Content-Type", "application/json");
         }
         byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        SignedRequest signed = signer.sign(request -> request.identity(stack.credentials().resolveCredentials())
-                .request(unsigned.build())
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(payload))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, stack.region().id()));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(payload));
-        signed.request().headers().forEach((name, values) -> {
-            if (!SET_BY_THE_CLIENT.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
+        signedHeaders(method, uri, all, payload).forEach((name, values) -> values.forEach(value -> request.header(name, value)));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> answerHeaders = new LinkedHashMap<>();
@@ -93,7 +83,29 @@ final class Api {
         }
     }
 
-    private URI resolve(String path) {
+    /**
+     * The headers of the request signed with SigV4 for execute-api (the given ones, the date, the
+     * signature), leaving out those the HTTP client sets itself; any HTTP client can send them.
+     */
+    public Map<String, List<String>> signedHeaders(String method, URI uri, Map<String, String> headers, byte[] payload) {
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.fromValue(method));
+        headers.forEach(unsigned::putHeader);
+        SignedRequest signed = signer.sign(request -> request.identity(stack.credentials().resolveCredentials())
+                .request(unsigned.build())
+                .payload(ContentStreamProvider.fromByteArrayUnsafe(payload))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, stack.region().id()));
+        Map<String, List<String>> sent = new LinkedHashMap<>();
+        signed.request().headers().forEach((name, values) -> {
+            if (!SET_BY_THE_CLIENT.contains(name.toLowerCase(Locale.ROOT))) {
+                sent.put(name, values);
+            }
+        });
+        return sent;
+    }
+
+    /** The URI of a path of the API. */
+    public URI resolve(String path) {
         URI base = stack.apiUrl();
         String stage = base.getPath();
         String full = path.startsWith(stage + "/") ? path : stage + path;

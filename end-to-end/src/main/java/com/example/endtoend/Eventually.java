@@ -6,12 +6,12 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Asynchronous outcomes: read again until the expectation holds, or fail with the last reading. */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
 
-    static <T> T until(String expectation, Duration limit, Supplier<T> reading, Predicate<T> holds) {
+    public static <T> T until(String expectation, Duration limit, Supplier<T> reading, Predicate<T> holds) {
         Instant deadline = Instant.now().plus(limit);
         T last = reading.get();
         while (!holds.test(last)) {

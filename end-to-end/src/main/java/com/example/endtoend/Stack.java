@@ -24,7 +24,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The stack under test, as its outputs file describes it ({@code -De2e.outputs}, in the shape of
@@ -32,9 +34,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * local run's file also names its AWS endpoint; then every client goes there, signed with the local
  * keys; otherwise to AWS, with the caller's credentials and region.
  */
-final class Stack {
+public final class Stack {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static Stack current;
 
     private final Map<String, String> outputs;
@@ -52,7 +54,12 @@ final class Stack {
                 : DefaultCredentialsProvider.builder().build();
     }
 
-    static synchronized Stack current() {
+    /** The stack an outputs file describes. */
+    public static Stack described(Path outputsFile) {
+        return new Stack(read(outputsFile));
+    }
+
+    public static synchronized Stack current() {
         if (current == null) {
             String file = System.getProperty("e2e.outputs");
             if (file == null || file.isBlank()) {
@@ -75,7 +82,7 @@ final class Stack {
         }
     }
 
-    String output(String key) {
+    public String output(String key) {
         String value = outputs.get(key);
         if (value == null) {
             throw new IllegalStateException("The outputs file has no " + key);
@@ -84,29 +91,42 @@ final class Stack {
     }
 
     /** The API's base URL, stage included, without a trailing slash. */
-    URI apiUrl() {
+    public URI apiUrl() {
         String url = output("ApiUrl");
         return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 
-    boolean isLocal() {
+    public boolean isLocal() {
         return localEndpoint.isPresent();
     }
 
-    Region region() {
+    /** The local run's AWS endpoint, where its fault switch is; empty for a deployed stack. */
+    public Optional<URI> localEndpoint() {
+        return localEndpoint;
+    }
+
+    public Region region() {
         return region;
     }
 
-    AwsCredentialsProvider credentials() {
+    public AwsCredentialsProvider credentials() {
         return credentials;
     }
 
-    S3Client s3() {
+    public S3Client s3() {
         return configured(S3Client.builder().forcePathStyle(localEndpoint.isPresent()));
     }
 
-    DynamoDbClient dynamoDb() {
+    public DynamoDbClient dynamoDb() {
         return configured(DynamoDbClient.builder());
+    }
+
+    public SqsClient sqs() {
+        return configured(SqsClient.builder());
+    }
+
+    public EventBridgeClient eventBridge() {
+        return configured(EventBridgeClient.builder());
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder) {

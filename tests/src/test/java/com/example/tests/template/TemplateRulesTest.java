@@ -388,6 +388,18 @@ class TemplateRulesTest {
     }
 
     @Test
+    void everyDeadLetterQueueIsNamedInTheOutputTheOperatorsAndTheDrillsRead() {
+        Map<String, Object> value = CloudFormationTemplate.asMap(CloudFormationTemplate.asMap(
+                template.outputs().get("DeadLetterQueueUrls")).get("Value"));
+        List<Object> join = list(value.get("Fn::Join"));
+        Set<String> listed = new HashSet<>();
+        list(join.get(1)).forEach(reference -> listed.add(referencedId(reference)));
+
+        assertThat(join.getFirst()).isEqualTo(" ");
+        assertThat(listed).as("DeadLetterQueueUrls").isEqualTo(deadLetterQueues());
+    }
+
+    @Test
     void theApiLogsExecutionErrorsButNeverBodies() {
         Map<String, Object> settings = CloudFormationTemplate.asMap(list(template.resource("ShopApi")
                 .property("MethodSettings").orElseThrow()).getFirst());

@@ -1,0 +1,86 @@
+package com.example.reliability;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import com.example.endtoend.Api;
+
+/**
+ * Waits for a run to settle: the reviewer approves every order waiting for review (as the API lets a
+ * person do), until every accepted order and every good partner line has an order in a final status
+ * and the partner file has its report, or the limit passes.
+ */
+public final class Settlement {
+
+    static final Set<String> FINAL = Set.of("INVOICED", "REJECTED", "FAILED");
+    private static final Duration POLL = Duration.ofSeconds(2);
+
+    private final Api api;
+    private final StateReader state;
+    private final Consumer<String> progress;
+
+    public Settlement(Api api, StateReader state, Consumer<String> progress) {
+        this.api = api;
+        this.state = state;
+        this.progress = progress;
+    }
+
+    /** Answers whether the run settled within the limit (the reconciler then says what is missing if not). */
+    public boolean settle(LoadPlan plan, List<SentRequest> ledger, PartnerDrop drop, Duration limit) {
+        Map<Integer, SentRequest> answers = ledger.stream().collect(Collectors.toMap(SentRequest::sequence, sent -> sent));
+        Set<String> accepted = ledger.stream().flatMap(sent -> sent.orderId().stream()).collect(Collectors.toSet());
+        Set<String> awaitingReview = plan.of(RequestKind.REVIEW).stream()
+                .flatMap(request -> java.util.Optional.ofNullable(answers.get(request.sequence())).flatMap(SentRequest::orderId).stream())
+                .collect(Collectors.toCollection(HashSet::new));
+        int expected = accepted.size() + drop.goodLines();
+        Instant deadline = Instant.now().plus(limit);
+        Instant reported = Instant.EPOCH;
+        while (true) {
+            List<FinalState.StoredOrder> orders = state.orders(plan.runId());
+            orders.stream().filter(order -> order.status().equals("UNDER_REVIEW") && awaitingReview.contains(order.orderId()))
+                    .forEach(order -> {
+                        if (approved(order.orderId())) {
+                            awaitingReview.remove(order.orderId());
+                        }
+                    });
+            long ended = orders.stream().filter(order -> FINAL.contains(order.status())).count();
+            boolean reportWritten = state.partnerFileReported(drop);
+            if (ended >= expected && ended == orders.size() && reportWritten) {
+                progress.accept("settled: " + ended + " orders in a final status");
+                return true;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                progress.accept("not settled within " + limit.toSeconds() + " s: " + ended + " of " + expected + " orders final"
+                        + (reportWritten ? "" : ", no report of the partner file yet"));
+                return false;
+            }
+            if (Duration.between(reported, Instant.now()).toSeconds() >= 10) {
+                progress.accept("settling: " + ended + " of " + expected + " orders final (" + orders.size() + " stored)");
+                reported = Instant.now();
+            }
+            pause();
+        }
+    }
+
+    /** Approves a review; the review opens a moment after UNDER_REVIEW (409 review-not-open), so false means try again. */
+    private boolean approved(String orderId) {
+        Api.Answer answer = api.post("/orders/" + orderId + "/review",
+                "{\"decision\":\"APPROVE\",\"reason\":\"Approved by the load's reviewer\"}", Map.of());
+        return answer.status() == 202 || (answer.status() == 409 && !answer.body().contains("/problems/review-not-open"));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the run settled", e);
+        }
+    }
+}
