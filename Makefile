@@ -11,7 +11,7 @@ MVN := ./mvnw -B -q
 VENV := .venv
 PYTHON ?= python3
 
-.PHONY: help tools test e2e load drills benchmark benchmark-coldstart build run invoke rename clean
+.PHONY: help tools test e2e load drills redrive benchmark benchmark-coldstart build run invoke rename clean
 
 help:
 	@echo "make run     the whole application on this machine, no Docker, no AWS account (PORT=3000, AWS_PORT=4566)"
@@ -21,6 +21,7 @@ help:
 	@echo "make tools   install the tools: SAM CLI, AWS CLI, cfn-lint (+ serverless rules), moto, zizmor, actionlint into $(VENV); checkov into $(VENV)-checkov; asl-validator into node_modules"
 	@echo "make load [LOAD_ORDERS=600 PARTNER_LINES=10000 E2E_OUTPUTS=<file>]   a Gatling load on make run (or a deployed stack), reconciled: nothing lost, nothing doubled"
 	@echo "make drills [DRILLS=all|<name>,...]   the load with faults injected into make run (docs/reliability.md), each reconciled"
+	@echo "make redrive QUEUE=<rule DLQ name> [E2E_OUTPUTS=<file>]   put the events a rule could not deliver back on the bus (docs/operations.md)"
 	@echo "make build   sam build: the layer and every function, from source"
 	@echo "make benchmark  ingestion throughput and heap for 100,000 and 1,000,000-line files (reports, asserts nothing)"
 	@echo "make benchmark-coldstart [RUNS=5 WARM=20]   every function's cold start under the Lambda runtime client, as ratios to a bare handler"
@@ -111,18 +112,19 @@ RELIABILITY_JAVA = "$(JAVA_HOME)/bin/java" -Dreliability.orders=$(LOAD_ORDERS) -
 	-cp "reliability/target/classes:$$(cat $(RELIABILITY))"
 RELIABILITY_RUN := com.example.reliability.ReliabilityRun
 
-# Against make run, started and stopped here; with E2E_OUTPUTS=<file>, against that stack (SigV4, your credentials).
-load: $(RELIABILITY)
+# Without E2E_OUTPUTS they start make run, run against it and stop it (scripts/with-local-run); with it, they run
+# against that stack: a deployed one for the load (SigV4, your credentials), a running make run for the drills.
+load drills: $(RELIABILITY)
 ifeq ($(origin E2E_OUTPUTS),file)
 	$(MAKE) --no-print-directory $(BUILT) $(LOCAL_AWS)
-	scripts/with-local-run $(RELIABILITY_JAVA) -Dreliability.mode=load -Dreliability.outputs=.local/outputs.json $(RELIABILITY_RUN)
+	scripts/with-local-run $(MAKE) --no-print-directory $@ E2E_OUTPUTS=.local/outputs.json
 else
-	$(RELIABILITY_JAVA) -Dreliability.mode=load -Dreliability.outputs=$(E2E_OUTPUTS) $(RELIABILITY_RUN)
+	$(RELIABILITY_JAVA) -Dreliability.mode=$@ -Dreliability.outputs=$(E2E_OUTPUTS) $(RELIABILITY_RUN)
 endif
 
-# Faults need the local run's switch: always against make run.
-drills: $(BUILT) $(LOCAL_AWS) $(RELIABILITY)
-	scripts/with-local-run $(RELIABILITY_JAVA) -Dreliability.mode=drills -Dreliability.outputs=.local/outputs.json $(RELIABILITY_RUN)
+redrive: $(RELIABILITY)
+	"$(JAVA_HOME)/bin/java" -cp "reliability/target/classes:$$(cat $(RELIABILITY))" com.example.reliability.RuleDeadLetterRedrive \
+		"$(E2E_OUTPUTS)" "$(QUEUE)"
 
 rename:
 	$(PYTHON) scripts/rename --group "$(GROUP)" --name "$(NAME)"

@@ -33,6 +33,33 @@ public final class RuleDeadLetterRedrive {
         this.events = events;
     }
 
+    /**
+     * {@code make redrive QUEUE=<queue name, or part of it> [E2E_OUTPUTS=<outputs file>]}: redrives one rule
+     * dead-letter queue of the stack the outputs file describes onto its bus.
+     */
+    public static void main(String[] arguments) {
+        if (arguments.length != 2) {
+            System.err.println("usage: RuleDeadLetterRedrive <outputs file> <queue name or part of it>");
+            System.exit(2);
+        }
+        Stack stack = Stack.described(java.nio.file.Path.of(arguments[0]));
+        List<String> queues = java.util.Arrays.stream(stack.output("DeadLetterQueueUrls").split(" "))
+                .filter(url -> url.substring(url.lastIndexOf('/') + 1).contains(arguments[1]) && url.contains("RuleDeadLetterQueue"))
+                .toList();
+        if (queues.size() != 1) {
+            System.err.println("QUEUE must name exactly one rule dead-letter queue of the stack; " + arguments[1] + " names "
+                    + queues.size() + ". Its rule dead-letter queues: " + java.util.Arrays.stream(stack.output("DeadLetterQueueUrls")
+                    .split(" ")).filter(url -> url.contains("RuleDeadLetterQueue")).map(url -> url.substring(url.lastIndexOf('/') + 1)).toList());
+            System.exit(2);
+        }
+        try (SqsClient sqs = stack.sqs(); EventBridgeClient events = stack.eventBridge()) {
+            Outcome outcome = new RuleDeadLetterRedrive(sqs, events).redrive(queues.getFirst(), stack.output("EventBusName"));
+            System.out.println("put " + outcome.redriven() + " events back on " + stack.output("EventBusName")
+                    + (outcome.refused() > 0 ? "; " + outcome.refused() + " refused by EventBridge stay in the queue, run it again" : ""));
+            System.exit(outcome.refused() > 0 ? 1 : 0);
+        }
+    }
+
     public Outcome redrive(String queueUrl, String busName) {
         int redriven = 0;
         int refused = 0;
@@ -68,6 +95,10 @@ public final class RuleDeadLetterRedrive {
             event.path("resources").forEach(resource -> resources.add(resource.asText()));
             if (!event.hasNonNull("source") || !event.hasNonNull("detail-type") || !event.has("detail")) {
                 throw new IllegalArgumentException("A rule's dead letter is an EventBridge event; this message is not: " + body);
+            }
+            if (event.get("source").asText().startsWith("aws.")) {
+                throw new IllegalArgumentException("An event of an AWS service (" + event.get("source").asText() + ") cannot be put"
+                        + " back: its source is reserved. docs/operations.md says what to do instead (Partner files)");
             }
             return PutEventsRequestEntry.builder().eventBusName(busName).source(event.get("source").asText())
                     .detailType(event.get("detail-type").asText()).detail(event.get("detail").toString()).resources(resources).build();

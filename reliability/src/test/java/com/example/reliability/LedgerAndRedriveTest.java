@@ -41,6 +41,8 @@ class LedgerAndRedriveTest {
         assertThat(entry.detail()).isEqualTo("{\"orderId\":\"o-1\"}");
         assertThat(entry.resources()).containsExactly("arn:r");
         assertThatThrownBy(() -> RuleDeadLetterRedrive.entry("{\"orderId\":\"o-1\"}", "bus")).hasMessageContaining("is not");
+        assertThatThrownBy(() -> RuleDeadLetterRedrive.entry("{\"source\":\"aws.s3\",\"detail-type\":\"Object Created\",\"detail\":{}}",
+                "bus")).hasMessageContaining("reserved");
     }
 
     @Test

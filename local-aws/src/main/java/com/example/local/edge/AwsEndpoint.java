@@ -121,7 +121,9 @@ public final class AwsEndpoint implements HttpHandler {
             return false;
         }
         exchange.getRequestBody().readAllBytes();
-        HttpServers.answer(exchange, 400, Map.of("Content-Type", "application/x-amz-json-1.0"),
+        // With a request id, as DynamoDB answers: the SDKs (and moto's workflow engine, through botocore) read it.
+        HttpServers.answer(exchange, 400, Map.of("Content-Type", "application/x-amz-json-1.0",
+                        "x-amzn-RequestId", java.util.UUID.randomUUID().toString()),
                 ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + fault.get().kind().error() + "\",\"message\":"
                         + "\"The level of configured provisioned throughput for the table was exceeded (fault injected by the local run)\"}")
                         .getBytes(StandardCharsets.UTF_8));
