@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The orders table's item layout is a contract: the outbox pipe's filter and input template, the
  * workflow's direct DynamoDB integrations and every order already stored depend on its attribute
  * names and types. The literal items here are what the repository wrote when it mapped items by
- * hand (the former {@code OrderItems}); it must keep writing exactly them, and read them back.
- * On DynamoDB Local, AWS's own implementation.
+ * hand, before the enhanced client; it must keep writing exactly them, and read them back. On
+ * DynamoDB Local, AWS's own implementation.
  */
 class OrderItemLayoutTest {
 
@@ -80,7 +80,8 @@ class OrderItemLayoutTest {
     void deploy() {
         stack = TestStack.deploy(LocalImplementations.dynamoDbLocalAndMoto(), "OrdersTable");
         dynamoDb = stack.clients().dynamoDb();
-        orders = new DynamoDbOrderRepository(dynamoDb, stack.ref("OrdersTable"));
+        orders = new DynamoDbOrderRepository(dynamoDb, stack.clients().dynamoDbEnhanced(dynamoDb),
+                stack.ref("OrdersTable"));
     }
 
     @AfterEach
