@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The invoices table's item layouts (an invoice, a year's number sequence) are what stored invoices
  * and counters already hold. The literal items here are what the repository wrote when it mapped
- * items by hand (the former {@code InvoiceItems}); it must keep writing exactly them, and read them
- * back. On DynamoDB Local, AWS's own implementation.
+ * items by hand, before the enhanced client; it must keep writing exactly them, and read them back.
+ * On DynamoDB Local, AWS's own implementation.
  */
 class InvoiceItemLayoutTest {
 
@@ -65,7 +65,8 @@ class InvoiceItemLayoutTest {
     void deploy() {
         stack = TestStack.deploy(LocalImplementations.dynamoDbLocalAndMoto(), "InvoicesTable");
         dynamoDb = stack.clients().dynamoDb();
-        invoices = new DynamoDbInvoiceRepository(dynamoDb, stack.ref("InvoicesTable"));
+        invoices = new DynamoDbInvoiceRepository(dynamoDb, stack.clients().dynamoDbEnhanced(dynamoDb),
+                stack.ref("InvoicesTable"));
     }
 
     @AfterEach
