@@ -10,6 +10,8 @@ import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
 import com.example.platform.aws.SnapStartPriming;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 /** Lambda entry point of {@code GET /invoices/{invoiceId}}: wiring at init, then a thin adapter per request. */
 public final class GetInvoiceHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -23,7 +25,9 @@ public final class GetInvoiceHandler
     }
 
     public GetInvoiceHandler(LambdaEnvironment environment) {
-        this.invoices = new DynamoDbInvoiceRepository(new AwsClients(environment).dynamoDb(),
+        AwsClients clients = new AwsClients(environment);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        this.invoices = new DynamoDbInvoiceRepository(dynamoDb, clients.dynamoDbEnhanced(dynamoDb),
                 environment.required("INVOICES_TABLE_NAME"));
         this.endpoint = new GetInvoiceEndpoint(invoices);
         this.snapStartPriming = SnapStartPriming.register(this, this::prime);

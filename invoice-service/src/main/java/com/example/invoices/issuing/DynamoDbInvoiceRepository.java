@@ -6,71 +6,78 @@ import java.util.stream.Collectors;
 
 import com.example.invoices.domain.Invoice;
 import com.example.invoices.domain.InvoiceId;
+import com.example.invoices.issuing.InvoiceItems.Sequence;
 
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * Invoices in DynamoDB. Finding reads consistently (a redelivery right after an issue must see it);
- * inserting is one conditional PutItem; numbering is an atomic ADD on the year's counter item, so
- * concurrent issuers never get the same number.
+ * Invoices in DynamoDB, mapped by {@link InvoiceItems}. Finding reads consistently (a redelivery
+ * right after an issue must see it); inserting is one conditional PutItem; numbering is an atomic
+ * counter on the year's sequence item, so concurrent issuers never get the same number.
  */
 public final class DynamoDbInvoiceRepository implements InvoiceRepository {
+
+    private static final Expression ID_IS_NEW = Expression.builder()
+            .expression("attribute_not_exists(#id)")
+            .putExpressionName("#id", InvoiceItems.ID)
+            .build();
 
     private static final Map<String, String> PUBLIC_PROJECTION = InvoiceItems.PUBLIC_ATTRIBUTES.stream()
             .collect(Collectors.toUnmodifiableMap(name -> "#" + name, name -> name));
 
     private final DynamoDbClient dynamoDb;
+    private final DynamoDbTable<Invoice> invoices;
+    private final DynamoDbTable<Sequence> sequences;
     private final String tableName;
 
-    public DynamoDbInvoiceRepository(DynamoDbClient dynamoDb, String tableName) {
+    /** The enhanced client does every read and write but one, which needs the low-level one (see it). */
+    public DynamoDbInvoiceRepository(DynamoDbClient dynamoDb, DynamoDbEnhancedClient enhanced, String tableName) {
         this.dynamoDb = dynamoDb;
+        this.invoices = enhanced.table(tableName, InvoiceItems.INVOICE);
+        this.sequences = enhanced.table(tableName, InvoiceItems.SEQUENCE);
         this.tableName = tableName;
     }
 
     @Override
     public Optional<Invoice> find(InvoiceId id) {
-        var response = dynamoDb.getItem(builder -> builder.tableName(tableName).key(InvoiceItems.key(id)).consistentRead(true));
-        return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(InvoiceItems.fromItem(response.item()))
-                : Optional.empty();
+        return Optional.ofNullable(invoices.getItem(request -> request.key(key(id)).consistentRead(true)));
     }
 
-    /** The invoice as the API shows it, reading only those attributes. */
+    /** The invoice as the API shows it. Low-level: the enhanced GetItem has no projection. */
     public Optional<Invoice> findPublic(InvoiceId id) {
-        var response = dynamoDb.getItem(builder -> builder.tableName(tableName).key(InvoiceItems.key(id))
+        var response = dynamoDb.getItem(request -> request.tableName(tableName)
+                .key(key(id).primaryKeyMap(InvoiceItems.INVOICE))
                 .projectionExpression(String.join(",", PUBLIC_PROJECTION.keySet()))
                 .expressionAttributeNames(PUBLIC_PROJECTION));
         return response.hasItem() && !response.item().isEmpty()
-                ? Optional.of(InvoiceItems.fromItem(response.item()))
+                ? Optional.of(InvoiceItems.INVOICE.mapToItem(response.item()))
                 : Optional.empty();
     }
 
     @Override
     public InsertOutcome insertIfAbsent(Invoice invoice) {
         try {
-            dynamoDb.putItem(builder -> builder.tableName(tableName)
-                    .item(InvoiceItems.toItem(invoice))
-                    .conditionExpression("attribute_not_exists(#id)")
-                    .expressionAttributeNames(Map.of("#id", InvoiceItems.ID))
+            invoices.putItem(request -> request.item(invoice)
+                    .conditionExpression(ID_IS_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return new Inserted();
         } catch (ConditionalCheckFailedException exists) {
-            return new AlreadyExists(InvoiceItems.fromItem(exists.item()));
+            return new AlreadyExists(InvoiceItems.INVOICE.mapToItem(exists.item()));
         }
     }
 
     @Override
     public long nextSequence(int year) {
-        var updated = dynamoDb.updateItem(builder -> builder.tableName(tableName)
-                .key(InvoiceItems.sequenceKey(year))
-                .updateExpression("ADD #next :one")
-                .expressionAttributeNames(Map.of("#next", InvoiceItems.NEXT))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
-                .returnValues(ReturnValue.UPDATED_NEW));
-        return Long.parseLong(updated.attributes().get(InvoiceItems.NEXT).n());
+        return sequences.updateItem(Sequence.of(year)).next();
+    }
+
+    private static Key key(InvoiceId id) {
+        return Key.builder().partitionValue(id.toString()).build();
     }
 }

@@ -1,91 +1,122 @@
 package com.example.invoices.issuing;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.atomicCounter;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.example.invoices.domain.Invoice;
 import com.example.invoices.domain.InvoiceId;
 import com.example.invoices.domain.InvoiceNumber;
+import com.example.platform.aws.TextAttribute;
 import com.example.platform.money.Money;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
- * The invoices table's item layouts, in one place. Invoices are keyed by their UUID; each year's
- * number sequence is one item keyed {@code sequence#<year>}, which no invoice id can equal.
- * Amounts are strings at the currency's scale, as on the orders table.
+ * The invoices table's two item types and their schemas. Invoices are keyed by their UUID; each
+ * year's number sequence is one item keyed {@code sequence#<year>}, which no invoice id can equal.
+ * An invoice is written whole and read whole, so its schema maps the {@link Invoice} record itself.
+ * Amounts are text at the currency's scale, as on the orders table.
  */
 public final class InvoiceItems {
 
     static final String ID = "id";
-    static final String NUMBER = "invoiceNumber";
-    static final String ORDER_ID = "orderId";
-    static final String CUSTOMER_ID = "customerId";
-    static final String CURRENCY = "currency";
-    static final String NET = "netAmount";
-    static final String TAX_RATE = "taxRate";
-    static final String TAX = "taxAmount";
-    static final String GROSS = "grossAmount";
-    static final String ISSUED_AT = "issuedAt";
-    static final String CORRELATION_ID = "correlationId";
-    static final String CAUSATION_ID = "causationId";
-    static final String SIGNATURE = "signature";
-    static final String NEXT = "next";
 
     /** What GET /invoices/{invoiceId} shows: everything but the provenance. */
-    public static final List<String> PUBLIC_ATTRIBUTES = List.of(ID, NUMBER, ORDER_ID, CUSTOMER_ID, CURRENCY, NET,
-            TAX_RATE, TAX, GROSS, ISSUED_AT, SIGNATURE);
+    static final List<String> PUBLIC_ATTRIBUTES = List.of(ID, "invoiceNumber", "orderId", "customerId", "currency",
+            "netAmount", "taxRate", "taxAmount", "grossAmount", "issuedAt", "signature");
+
+    private static final TextAttribute<InvoiceId> INVOICE_ID_TEXT = TextAttribute.of(InvoiceId.class,
+            InvoiceId::toString, text -> new InvoiceId(UUID.fromString(text)));
+    private static final TextAttribute<InvoiceNumber> NUMBER_TEXT = TextAttribute.of(InvoiceNumber.class,
+            InvoiceNumber::toString, InvoiceNumber::parse);
+
+    public static final TableSchema<Invoice> INVOICE = StaticImmutableTableSchema
+            .builder(Invoice.class, InvoiceBuilder.class)
+            .newItemBuilder(InvoiceBuilder::new, InvoiceBuilder::build)
+            .addAttribute(InvoiceId.class, a -> a.name(ID).tags(primaryPartitionKey()).attributeConverter(INVOICE_ID_TEXT)
+                    .getter(Invoice::id).setter((invoice, value) -> invoice.id = value))
+            .addAttribute(InvoiceNumber.class, a -> a.name("invoiceNumber").attributeConverter(NUMBER_TEXT)
+                    .getter(Invoice::number).setter((invoice, value) -> invoice.number = value))
+            .addAttribute(String.class, a -> a.name("orderId")
+                    .getter(Invoice::orderId).setter((invoice, value) -> invoice.orderId = value))
+            .addAttribute(String.class, a -> a.name("customerId")
+                    .getter(Invoice::customerId).setter((invoice, value) -> invoice.customerId = value))
+            .addAttribute(Currency.class, a -> a.name("currency").attributeConverter(TextAttribute.CURRENCY)
+                    .getter(invoice -> invoice.net().currency()).setter((invoice, value) -> invoice.currency = value))
+            .addAttribute(BigDecimal.class, a -> a.name("netAmount").attributeConverter(TextAttribute.EXACT_DECIMAL)
+                    .getter(invoice -> invoice.net().amount()).setter((invoice, value) -> invoice.net = value))
+            .addAttribute(BigDecimal.class, a -> a.name("taxRate").attributeConverter(TextAttribute.EXACT_DECIMAL)
+                    .getter(Invoice::taxRate).setter((invoice, value) -> invoice.taxRate = value))
+            .addAttribute(BigDecimal.class, a -> a.name("taxAmount").attributeConverter(TextAttribute.EXACT_DECIMAL)
+                    .getter(invoice -> invoice.tax().amount()).setter((invoice, value) -> invoice.tax = value))
+            .addAttribute(BigDecimal.class, a -> a.name("grossAmount").attributeConverter(TextAttribute.EXACT_DECIMAL)
+                    .getter(invoice -> invoice.gross().amount()).setter((invoice, value) -> invoice.gross = value))
+            .addAttribute(Instant.class, a -> a.name("issuedAt")
+                    .getter(Invoice::issuedAt).setter((invoice, value) -> invoice.issuedAt = value))
+            .addAttribute(String.class, a -> a.name("correlationId")
+                    .getter(Invoice::correlationId).setter((invoice, value) -> invoice.correlationId = value))
+            .addAttribute(String.class, a -> a.name("causationId")
+                    .getter(Invoice::causationId).setter((invoice, value) -> invoice.causationId = value))
+            .addAttribute(String.class, a -> a.name("signature")
+                    .getter(Invoice::signature).setter((invoice, value) -> invoice.signature = value))
+            .build();
+
+    /** The counter's first value is 1, and each update adds 1: atomically, however many issuers ask at once. */
+    static final TableSchema<Sequence> SEQUENCE = StaticImmutableTableSchema
+            .builder(Sequence.class, SequenceBuilder.class)
+            .newItemBuilder(SequenceBuilder::new, SequenceBuilder::build)
+            .addAttribute(String.class, a -> a.name(ID).tags(primaryPartitionKey())
+                    .getter(Sequence::id).setter((sequence, value) -> sequence.id = value))
+            .addAttribute(Long.class, a -> a.name("next").tags(atomicCounter(1, 1))
+                    .getter(Sequence::next).setter((sequence, value) -> sequence.next = value))
+            .build();
 
     private InvoiceItems() {
     }
 
-    static Map<String, AttributeValue> key(InvoiceId id) {
-        return Map.of(ID, AttributeValue.fromS(id.toString()));
+    /** A year's invoice number sequence; {@code next} is the last number handed out, absent when writing. */
+    record Sequence(String id, Long next) {
+
+        static Sequence of(int year) {
+            return new Sequence("sequence#" + year, null);
+        }
     }
 
-    static Map<String, AttributeValue> sequenceKey(int year) {
-        return Map.of(ID, AttributeValue.fromS("sequence#" + year));
+    /** What the schema fills in when it reads an invoice; provenance is empty text when a read projected it away. */
+    private static final class InvoiceBuilder {
+        private InvoiceId id;
+        private InvoiceNumber number;
+        private String orderId;
+        private String customerId;
+        private Currency currency;
+        private BigDecimal net;
+        private BigDecimal taxRate;
+        private BigDecimal tax;
+        private BigDecimal gross;
+        private Instant issuedAt;
+        private String correlationId = "";
+        private String causationId = "";
+        private String signature;
+
+        Invoice build() {
+            return new Invoice(id, number, orderId, customerId, new Money(net, currency), taxRate,
+                    new Money(tax, currency), new Money(gross, currency), issuedAt, correlationId, causationId, signature);
+        }
     }
 
-    static Map<String, AttributeValue> toItem(Invoice invoice) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put(ID, AttributeValue.fromS(invoice.id().toString()));
-        item.put(NUMBER, AttributeValue.fromS(invoice.number().toString()));
-        item.put(ORDER_ID, AttributeValue.fromS(invoice.orderId()));
-        item.put(CUSTOMER_ID, AttributeValue.fromS(invoice.customerId()));
-        item.put(CURRENCY, AttributeValue.fromS(invoice.net().currency().getCurrencyCode()));
-        item.put(NET, AttributeValue.fromS(invoice.net().toPlainString()));
-        item.put(TAX_RATE, AttributeValue.fromS(invoice.taxRate().toPlainString()));
-        item.put(TAX, AttributeValue.fromS(invoice.tax().toPlainString()));
-        item.put(GROSS, AttributeValue.fromS(invoice.gross().toPlainString()));
-        item.put(ISSUED_AT, AttributeValue.fromS(invoice.issuedAt().toString()));
-        item.put(CORRELATION_ID, AttributeValue.fromS(invoice.correlationId()));
-        item.put(CAUSATION_ID, AttributeValue.fromS(invoice.causationId()));
-        item.put(SIGNATURE, AttributeValue.fromS(invoice.signature()));
-        return item;
-    }
+    private static final class SequenceBuilder {
+        private String id;
+        private Long next;
 
-    /** An invoice from its item; provenance is empty text when the read projected it away. */
-    public static Invoice fromItem(Map<String, AttributeValue> item) {
-        Currency currency = Currency.getInstance(item.get(CURRENCY).s());
-        return new Invoice(new InvoiceId(UUID.fromString(item.get(ID).s())), InvoiceNumber.parse(item.get(NUMBER).s()),
-                item.get(ORDER_ID).s(), item.get(CUSTOMER_ID).s(), money(item, NET, currency),
-                new BigDecimal(item.get(TAX_RATE).s()), money(item, TAX, currency), money(item, GROSS, currency),
-                Instant.parse(item.get(ISSUED_AT).s()), text(item, CORRELATION_ID), text(item, CAUSATION_ID),
-                item.get(SIGNATURE).s());
-    }
-
-    private static Money money(Map<String, AttributeValue> item, String name, Currency currency) {
-        return new Money(new BigDecimal(item.get(name).s()), currency);
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? "" : value.s();
+        Sequence build() {
+            return new Sequence(id, next);
+        }
     }
 }

@@ -20,6 +20,8 @@ import com.example.platform.messaging.QueueBatch;
 import com.example.platform.observability.CorrelationId;
 import com.example.platform.observability.Observability;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 /**
  * Lambda entry point of the invoice queue's event source mapping: each OrderConfirmed message
  * becomes one issued, signed and announced invoice; failed messages are reported one by one.
@@ -42,7 +44,9 @@ public final class IssueInvoiceHandler implements RequestHandler<SQSEvent, SQSBa
         String taxRatesParameter = environment.required("TAX_RATES_PARAMETER");
         this.secrets = new Secrets(clients.secretsManager());
         this.signingKeySecret = environment.required("SIGNING_KEY_SECRET");
-        this.invoices = new DynamoDbInvoiceRepository(clients.dynamoDb(), environment.required("INVOICES_TABLE_NAME"));
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        this.invoices = new DynamoDbInvoiceRepository(dynamoDb, clients.dynamoDbEnhanced(dynamoDb),
+                environment.required("INVOICES_TABLE_NAME"));
         InvoiceIssuer issuer = new InvoiceIssuer(invoices,
                 () -> Json.read(parameters.string(taxRatesParameter), TaxRates.class),
                 new InvoiceSigner(() -> secrets.value(signingKeySecret)), Clock.systemUTC());

@@ -10,6 +10,8 @@ import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
 import com.example.platform.aws.SnapStartPriming;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 /** Lambda entry point of {@code GET /orders/{orderId}}: wiring at init, then a thin adapter per request. */
 public final class GetOrderHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -23,7 +25,9 @@ public final class GetOrderHandler
     }
 
     public GetOrderHandler(LambdaEnvironment environment) {
-        this.repository = new DynamoDbOrderRepository(new AwsClients(environment).dynamoDb(),
+        AwsClients clients = new AwsClients(environment);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        this.repository = new DynamoDbOrderRepository(dynamoDb, clients.dynamoDbEnhanced(dynamoDb),
                 environment.required("ORDERS_TABLE_NAME"));
         this.endpoint = new GetOrderEndpoint(repository);
         this.snapStartPriming = SnapStartPriming.register(this, this::prime);

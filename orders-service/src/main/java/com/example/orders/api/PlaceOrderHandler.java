@@ -17,6 +17,8 @@ import com.example.platform.aws.SnapStartPriming;
 import com.example.platform.config.SharedParameters;
 import com.example.platform.contracts.Reading;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 /**
  * Lambda entry point of {@code POST /orders}: wiring at init, then a thin adapter per request.
  * Clients, configuration readers and the schema are built once per execution environment and
@@ -37,7 +39,9 @@ public final class PlaceOrderHandler
 
     public PlaceOrderHandler(LambdaEnvironment environment) {
         AwsClients clients = new AwsClients(environment);
-        this.repository = new DynamoDbOrderRepository(clients.dynamoDb(), environment.required("ORDERS_TABLE_NAME"));
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        this.repository = new DynamoDbOrderRepository(dynamoDb, clients.dynamoDbEnhanced(dynamoDb),
+                environment.required("ORDERS_TABLE_NAME"));
         this.reader = new OrderRequestReader(AcceptedCurrencies.fromParameter(new SharedParameters(clients.ssm()),
                 environment.required("ACCEPTED_CURRENCIES_PARAMETER")));
         this.placement = new OrderPlacement(repository, Clock.systemUTC());

@@ -16,6 +16,8 @@ import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
 import com.example.platform.aws.SnapStartPriming;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 /** Lambda entry point of {@code POST /orders/{orderId}/review}: wiring at init, then a thin adapter per request. */
 public final class ReviewOrderHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -30,7 +32,9 @@ public final class ReviewOrderHandler
 
     public ReviewOrderHandler(LambdaEnvironment environment) {
         AwsClients clients = new AwsClients(environment);
-        this.reviews = new DynamoDbOrderRepository(clients.dynamoDb(), environment.required("ORDERS_TABLE_NAME"));
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        this.reviews = new DynamoDbOrderRepository(dynamoDb, clients.dynamoDbEnhanced(dynamoDb),
+                environment.required("ORDERS_TABLE_NAME"));
         this.endpoint = new ReviewOrderEndpoint(new ReviewRequestReader(Clock.systemUTC()), reviews,
                 new WorkflowCallbacks(clients.stepFunctions()));
         this.snapStartPriming = SnapStartPriming.register(this, this::prime);

@@ -19,6 +19,8 @@ import com.example.platform.messaging.QueueBatch;
 import com.example.platform.observability.CorrelationId;
 import com.example.platform.observability.Observability;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 /**
  * Lambda entry point of the orders intake queue's event source mapping: each OrderSubmitted is
  * placed exactly as an API order is; messages that fail are reported one by one.
@@ -35,7 +37,8 @@ public final class PlaceOrderFromQueueHandler implements RequestHandler<SQSEvent
 
     public PlaceOrderFromQueueHandler(LambdaEnvironment environment) {
         AwsClients clients = new AwsClients(environment);
-        DynamoDbOrderRepository orders = new DynamoDbOrderRepository(clients.dynamoDb(),
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        DynamoDbOrderRepository orders = new DynamoDbOrderRepository(dynamoDb, clients.dynamoDbEnhanced(dynamoDb),
                 environment.required("ORDERS_TABLE_NAME"));
         OrderRequestReader reader = new OrderRequestReader(AcceptedCurrencies.fromParameter(
                 new SharedParameters(clients.ssm()), environment.required("ACCEPTED_CURRENCIES_PARAMETER")));

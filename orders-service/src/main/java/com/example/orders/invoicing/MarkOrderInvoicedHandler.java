@@ -20,6 +20,7 @@ import com.example.platform.observability.CorrelationId;
 import com.example.platform.observability.Observability;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
@@ -40,7 +41,9 @@ public final class MarkOrderInvoicedHandler implements RequestStreamHandler {
     }
 
     public MarkOrderInvoicedHandler(LambdaEnvironment environment) {
-        this.marking = new InvoicedMarking(new DynamoDbOrderRepository(new AwsClients(environment).dynamoDb(),
+        AwsClients clients = new AwsClients(environment);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        this.marking = new InvoicedMarking(new DynamoDbOrderRepository(dynamoDb, clients.dynamoDbEnhanced(dynamoDb),
                 environment.required("ORDERS_TABLE_NAME")), Clock.systemUTC());
         this.snapStartPriming = SnapStartPriming.register(this, this::prime);
     }

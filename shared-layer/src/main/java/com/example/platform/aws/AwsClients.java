@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -58,6 +59,15 @@ public final class AwsClients {
 
     public DynamoDbClient dynamoDb() {
         return configure(DynamoDbClient.builder(), "DYNAMODB").build();
+    }
+
+    /**
+     * The enhanced client, which maps items through table schemas, over a low-level client the
+     * caller keeps for the few calls the enhanced one cannot express. Its default extensions
+     * include the atomic counter the invoice numbers use.
+     */
+    public DynamoDbEnhancedClient dynamoDbEnhanced(DynamoDbClient dynamoDb) {
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
     }
 
     public SsmClient ssm() {

@@ -262,7 +262,7 @@ class InvoiceIssuingIntegrationTest {
         try (DynamoDbClient dynamoDb = stack.clients().dynamoDb()) {
             var item = dynamoDb.getItem(builder -> builder.tableName(stack.ref("InvoicesTable"))
                     .key(Map.of("id", AttributeValue.fromS(InvoiceId.forOrder(orderId).toString())))).item();
-            return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(InvoiceItems.fromItem(item));
+            return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(InvoiceItems.INVOICE.mapToItem(item));
         }
     }
 
@@ -270,7 +270,7 @@ class InvoiceIssuingIntegrationTest {
         try (DynamoDbClient dynamoDb = stack.clients().dynamoDb()) {
             return dynamoDb.scanPaginator(ScanRequest.builder().tableName(stack.ref("InvoicesTable")).build()).items().stream()
                     .filter(item -> !item.get("id").s().startsWith("sequence#"))
-                    .map(InvoiceItems::fromItem)
+                    .map(InvoiceItems.INVOICE::mapToItem)
                     .toList();
         }
     }
