@@ -114,7 +114,7 @@ RELIABILITY_RUN := com.example.reliability.ReliabilityRun
 
 # Without E2E_OUTPUTS they start make run, run against it and stop it (scripts/with-local-run); with it, they run
 # against that stack: a deployed one for the load (SigV4, your credentials), a running make run for the drills.
-load drills: $(RELIABILITY)
+drills load: $(RELIABILITY)
 ifeq ($(origin E2E_OUTPUTS),file)
 	$(MAKE) --no-print-directory $(BUILT) $(LOCAL_AWS)
 	scripts/with-local-run $(MAKE) --no-print-directory $@ E2E_OUTPUTS=.local/outputs.json
