@@ -24,7 +24,7 @@ help:
 	@echo "make redrive QUEUE=<rule DLQ name> [E2E_OUTPUTS=<file>]   put the events a rule could not deliver back on the bus (docs/operations.md)"
 	@echo "make build   sam build: the layer and every function, from source"
 	@echo "make benchmark  ingestion throughput and heap for 100,000 and 1,000,000-line files (reports, asserts nothing)"
-	@echo "make benchmark-coldstart [RUNS=5 WARM=20]   every function's cold start under the Lambda runtime client, as ratios to a bare handler"
+	@echo "make benchmark-coldstart [RUNS=5 WARM=20] [AWS_SAMPLE=<dir>]   every function's cold start under the Lambda runtime client, as ratios to a bare handler; with AWS_SAMPLE, an AWS sample's beside them"
 	@echo "make rename GROUP=io.acme NAME=acme-shop   make the fork yours: Maven group, Java packages, event sources, stack names"
 	@echo "make clean   remove build output"
 
@@ -88,7 +88,8 @@ run: $(BUILT) $(LOCAL_AWS)
 invoke: $(BUILT) $(LOCAL_AWS)
 	@CLASSES="$(CLASSES)" $(LOCAL_JAVA) com.example.local.LocalInvoke "$(FUNCTION)" "$(EVENT)" "$(ENV_VARS)"
 
-# The cold-start benchmark (coldstart-benchmark/), run against the local application it starts and stops.
+# The cold-start benchmark (coldstart-benchmark/), run against the local application it starts and stops;
+# AWS_SAMPLE (a checkout of a public AWS sample, docs/performance.md) reaches it through the environment.
 BENCHMARK := coldstart-benchmark/target/classpath.txt
 $(BENCHMARK): pom.xml coldstart-benchmark/pom.xml local-aws/pom.xml $(shell find coldstart-benchmark/src/main local-aws/src/main -type f 2>/dev/null)
 	$(MVN) -pl coldstart-benchmark -am package -DskipTests >&2

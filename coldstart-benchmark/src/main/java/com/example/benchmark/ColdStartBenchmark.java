@@ -2,6 +2,7 @@ package com.example.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.example.local.AwsClientFactory;
 import com.example.local.EnvVarsFile;
 import com.example.local.ProjectDirectory;
 import com.example.local.cloudformation.CloudFormationTemplate;
@@ -20,14 +22,19 @@ import com.example.local.lambda.FunctionConfiguration;
 import com.example.local.lambda.ManagedJavaRuntime;
 import com.example.local.stack.FunctionDefinitions;
 
+import software.amazon.awssdk.core.util.VersionInfo;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
 /**
  * {@code make benchmark-coldstart}: every function of the template, and a bare handler as the
  * baseline, started cold {@code RUNS} times each under the local run's runtime, on demand and, for
  * SnapStart functions, primed (its CRaC {@code beforeCheckpoint} hooks run before the first request,
  * as before a snapshot: an approximation of the restored state, not of a restore). Each first
  * invocation gets the function's sample event from {@code events/}, against the running local
- * application ({@code make run}). Writes {@code docs/performance/coldstart.md} and
- * {@code coldstart.svg}; the figures are this machine's, the ratios are what carries over.
+ * application ({@code make run}). With {@code AWS_SAMPLE}, a public AWS sample's function is built
+ * from its checkout and measured the same way beside ours ({@link AwsSample}). Writes
+ * {@code docs/performance/coldstart.md} and {@code coldstart.svg}; the figures are this machine's,
+ * the ratios are what carries over.
  */
 public final class ColdStartBenchmark {
 
@@ -39,7 +46,10 @@ public final class ColdStartBenchmark {
         int warm = Integer.parseInt(System.getenv().getOrDefault("WARM", "20"));
         ProjectDirectory project = ProjectDirectory.current();
         try {
-            List<String> problems = run(project, runs, warm);
+            // Read first: a wrong AWS_SAMPLE fails before minutes of measuring.
+            Optional<AwsSample> awsSample = Optional.ofNullable(System.getenv("AWS_SAMPLE")).filter(value -> !value.isBlank())
+                    .map(Path::of).map(AwsSample::at);
+            List<String> problems = run(project, runs, warm, awsSample);
             problems.forEach(problem -> System.err.println("benchmark-coldstart: " + problem));
             System.exit(problems.isEmpty() ? 0 : 1);
         } catch (RuntimeException e) {
@@ -48,7 +58,7 @@ public final class ColdStartBenchmark {
         }
     }
 
-    static List<String> run(ProjectDirectory project, int runs, int warm) {
+    static List<String> run(ProjectDirectory project, int runs, int warm, Optional<AwsSample> awsSample) {
         Path work = project.resolve("coldstart-benchmark/target/runs");
         ManagedJavaRuntime runtime = ManagedJavaRuntime.current(work.resolve("sandboxes"));
         EnvVarsFile environments = EnvVarsFile.ofLocalRun(project);
@@ -56,6 +66,8 @@ public final class ColdStartBenchmark {
             throw new IllegalStateException("no running local application (" + environments.file() + "): the benchmark invokes "
                     + "functions against it; start it with `make run`, or run `make benchmark-coldstart`, which does");
         }
+        // Built first: a sample that does not build fails before minutes of measuring.
+        Optional<BuiltSample> sample = awsSample.map(given -> build(project, given, work));
         CloudFormationTemplate template = CloudFormationTemplate.load(project.template());
         List<Resource> functions = template.resourcesOfType("AWS::Serverless::Function");
         String region = environments.variables(functions.getFirst().logicalId()).getOrDefault("AWS_REGION", "us-east-1");
@@ -80,13 +92,56 @@ public final class ColdStartBenchmark {
                 results.add(coldStarts.measure(function, FunctionResult.Variant.PRIMED, event, artifact));
             }
         }
-        ColdStartReport report = new ColdStartReport(baseline, results, machine());
+        AwsSampleOutcome sampleOutcome = sample.<AwsSampleOutcome>map(built -> measure(built, coldStarts, environments, runtime))
+                .orElseGet(AwsSampleOutcome.Skipped::new);
+        if (sampleOutcome instanceof AwsSampleOutcome.Skipped skipped) {
+            System.err.println(skipped.line());
+        }
+        ColdStartReport report = new ColdStartReport(baseline, results, sampleOutcome, machine());
         write(project.resolve("docs/performance/coldstart.md"), "<!-- written by make benchmark-coldstart on "
                 + LocalDate.now() + "; do not edit -->\n\n" + report.markdown());
         write(project.resolve("docs/performance/coldstart.svg"), report.svg());
         System.out.print(report.markdown());
-        // Only a baseline that fails makes the ratios meaningless; a function's error path is marked in the table.
-        return baseline.problem().stream().toList();
+        // A failing baseline makes the ratios meaningless, a failing sample the comparison; ours are marked in the table.
+        List<String> problems = new ArrayList<>(baseline.problem().stream().toList());
+        if (sampleOutcome instanceof AwsSampleOutcome.Measured measured) {
+            measured.result().problem().ifPresent(problem -> problems.add("AWS sample: " + problem
+                    + ": its figures measure its error path (its log: coldstart-benchmark/target/runs/logs)"));
+        }
+        return problems;
+    }
+
+    /** The sample's checkout and its deployment layout, built with its own Maven build. */
+    private record BuiltSample(AwsSample sample, AwsSampleBuild.Built build) {
+    }
+
+    private static BuiltSample build(ProjectDirectory project, AwsSample sample, Path work) {
+        Path workDirectory = work.resolve("aws-sample");
+        System.err.println("AWS sample: building " + sample.codeDirectory() + " with its Maven build (log: "
+                + workDirectory.resolve("maven.log") + ")");
+        AwsSampleBuild.Built built = new AwsSampleBuild(project.resolve("mvnw"), Path.of(System.getProperty("java.home")), workDirectory)
+                .build(sample, VersionInfo.SDK_VERSION);
+        built.overrides().forEach(override -> System.err.println("AWS sample: built with " + override + " ("
+                + SdkVersionOverrides.REASON + ")"));
+        return new BuiltSample(sample, built);
+    }
+
+    /** Its tables created on the local run, then its function measured on demand, as ours are. */
+    private static AwsSampleOutcome measure(BuiltSample built, ColdStarts coldStarts, EnvVarsFile environments,
+                                            ManagedJavaRuntime runtime) {
+        Map<String, String> lambdaEnvironment = environments.everyFunction();
+        String region = lambdaEnvironment.getOrDefault("AWS_REGION", "us-east-1");
+        AwsSampleDeployment deployment = new AwsSampleDeployment(built.sample(), region);
+        URI endpoint = Optional.ofNullable(lambdaEnvironment.get("AWS_ENDPOINT_URL")).map(URI::create).orElseThrow(
+                () -> new IllegalStateException(environments.file() + " names no AWS_ENDPOINT_URL for every function"));
+        try (DynamoDbClient dynamoDb = new AwsClientFactory(region).client(DynamoDbClient.builder(), endpoint)) {
+            deployment.createTables(dynamoDb);
+        }
+        FunctionConfiguration function = deployment.function(built.build().buildDirectory(), lambdaEnvironment, runtime.runtimeName());
+        System.err.println("measuring the AWS sample: " + built.sample().source());
+        FunctionResult result = coldStarts.measure(function, FunctionResult.Variant.ON_DEMAND, read(built.sample().event()),
+                size(function.codeDirectory()));
+        return new AwsSampleOutcome.Measured(result, built.sample().source(), built.build().overrides());
     }
 
     /** {@code PlaceOrderFromQueueFunction} samples live in {@code events/place-order-from-queue.json}. */

@@ -3,10 +3,12 @@ package com.example.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The benchmark's results as people read them: a Markdown table whose headline figures are ratios
- * to the bare handler measured in the same run, and an SVG chart of the init ratios.
+ * to the bare handler measured in the same run, and an SVG chart of the init ratios; the AWS sample,
+ * when measured, is a row and a bar of its own colour beside our functions.
  */
 final class ColdStartReport {
 
@@ -14,12 +16,16 @@ final class ColdStartReport {
     static final double INIT_RATIO_TARGET = 2.5;
 
     private final FunctionResult baseline;
+    private static final String SAMPLE_PREFIX = "AWS sample ";
+
     private final List<FunctionResult> functions;
+    private final AwsSampleOutcome sample;
     private final String machine;
 
-    ColdStartReport(FunctionResult baseline, List<FunctionResult> functions, String machine) {
+    ColdStartReport(FunctionResult baseline, List<FunctionResult> functions, AwsSampleOutcome sample, String machine) {
         this.baseline = baseline;
         this.functions = List.copyOf(functions);
+        this.sample = sample;
         this.machine = machine;
     }
 
@@ -29,17 +35,33 @@ final class ColdStartReport {
                 .append(" cold starts each; warm figures over every warm invocation of those runs.\n\n");
         table.append("| function | init | init ratio | first invocation | first ratio | warm p50 / p99 | max memory | classes at first answer | artifact |\n");
         table.append("|---|---|---|---|---|---|---|---|---|\n");
-        row(table, baseline);
-        functions.forEach(result -> row(table, result));
+        row(table, "", baseline);
+        functions.forEach(result -> row(table, "", result));
+        if (sample instanceof AwsSampleOutcome.Measured measured) {
+            row(table, SAMPLE_PREFIX, measured.result());
+        }
         if (functions.stream().anyMatch(result -> !result.allAnswered())) {
             table.append("\n† Its sample event takes the function's refusal path on the local run (an order or a file the")
                     .append(" local run does not have): the figures measure that path.\n");
         }
+        table.append('\n').append(switch (sample) {
+            case AwsSampleOutcome.Measured measured -> sampleNote(measured);
+            case AwsSampleOutcome.Skipped skipped -> skipped.line() + ".";
+        }).append('\n');
         return table.toString();
     }
 
-    private void row(StringBuilder table, FunctionResult result) {
-        table.append("| ").append(result.function()).append(result.variant() == FunctionResult.Variant.PRIMED ? " (primed)" : "")
+    /** Which sample, how it was built, and whether its figures are of the path it is meant to take. */
+    private static String sampleNote(AwsSampleOutcome.Measured measured) {
+        String overrides = measured.overrides().isEmpty() ? "" : ", with " + measured.overrides().stream().map(Object::toString)
+                .collect(Collectors.joining(", ")) + " (" + SdkVersionOverrides.REASON + ")";
+        String failed = measured.result().allAnswered() ? ""
+                : " † Not every invocation succeeded: its figures measure its error path.";
+        return "AWS sample: " + measured.source() + "; built from its source with its own Maven build" + overrides + "." + failed;
+    }
+
+    private void row(StringBuilder table, String prefix, FunctionResult result) {
+        table.append("| ").append(prefix).append(label(result))
                 .append(result.allAnswered() ? "" : " †")
                 .append(" | ").append(ms(result.initMs()))
                 .append(" | ").append(ratio(result.initMs() / baseline.initMs()))
@@ -52,16 +74,37 @@ final class ColdStartReport {
                 .append(" |\n");
     }
 
-    /** A horizontal bar per function and variant: init as a multiple of the bare handler's, the target drawn across. */
+    /** One bar of the chart: what it is, init as a multiple of the bare handler's, and its colour. */
+    private record Bar(String label, double ratio, String colour) {
+    }
+
+    private List<Bar> bars() {
+        List<Bar> bars = new ArrayList<>();
+        functions.forEach(result -> bars.add(new Bar(label(result), result.initMs() / baseline.initMs(),
+                result.variant() == FunctionResult.Variant.PRIMED ? "#7aa6d8" : "#2f6db5")));
+        if (sample instanceof AwsSampleOutcome.Measured measured) {
+            bars.add(new Bar(SAMPLE_PREFIX + label(measured.result()), measured.result().initMs() / baseline.initMs(), "#d9822b"));
+        }
+        return bars;
+    }
+
+    private static String label(FunctionResult result) {
+        return result.function() + (result.variant() == FunctionResult.Variant.PRIMED ? " (primed)" : "");
+    }
+
+    /**
+     * A horizontal bar per function and variant, and the AWS sample's in orange: init as a multiple
+     * of the bare handler's, the target drawn across.
+     */
     String svg() {
-        List<FunctionResult> bars = new ArrayList<>(functions);
+        List<Bar> bars = bars();
         int labelWidth = 300;
         int chartWidth = 440;
         int barHeight = 16;
         int gap = 6;
         int top = 40;
         double maxRatio = Math.max(INIT_RATIO_TARGET + 0.5,
-                bars.stream().mapToDouble(result -> result.initMs() / baseline.initMs()).max().orElse(1) * 1.1);
+                bars.stream().mapToDouble(Bar::ratio).max().orElse(1) * 1.1);
         int height = top + bars.size() * (barHeight + gap) + 30;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
@@ -70,17 +113,15 @@ final class ColdStartReport {
         svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"20\" font-size=\"14\">Init as a multiple of the bare "
                 + "handler's (%s), this machine</text>%n", ms(baseline.initMs())));
         for (int i = 0; i < bars.size(); i++) {
-            FunctionResult result = bars.get(i);
-            double ratio = result.initMs() / baseline.initMs();
+            Bar bar = bars.get(i);
             int y = top + i * (barHeight + gap);
-            int width = (int) Math.round(ratio / maxRatio * chartWidth);
-            String colour = result.variant() == FunctionResult.Variant.PRIMED ? "#7aa6d8" : "#2f6db5";
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s%s</text>%n", labelWidth - 8,
-                    y + 12, result.function(), result.variant() == FunctionResult.Variant.PRIMED ? " (primed)" : ""));
+            int width = (int) Math.round(bar.ratio() / maxRatio * chartWidth);
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n", labelWidth - 8,
+                    y + 12, bar.label()));
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
-                    labelWidth, y, width, barHeight, colour));
+                    labelWidth, y, width, barHeight, bar.colour()));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", labelWidth + width + 4, y + 12,
-                    ratio(ratio)));
+                    ratio(bar.ratio())));
         }
         int target = labelWidth + (int) Math.round(INIT_RATIO_TARGET / maxRatio * chartWidth);
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#c0392b\" "

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.example.local.Json;
 import com.example.local.lambda.ClassLoadLog;
 import com.example.local.lambda.FunctionConfiguration;
 import com.example.local.lambda.FunctionLog;
@@ -47,15 +48,32 @@ final class ColdStarts {
     private Measurement coldStart(FunctionConfiguration function, byte[] event, String label) {
         try (Environment pool = pool(function, label)) {
             InvocationResult first = pool.invoke(invocation(function, event));
-            boolean answered = first instanceof InvocationResult.Answered;
+            boolean answered = succeeded(first);
             List<Double> warm = new ArrayList<>();
             for (int i = 0; i < warmInvocations; i++) {
                 InvocationResult next = pool.invoke(invocation(function, event));
-                answered &= next instanceof InvocationResult.Answered;
+                answered &= succeeded(next);
                 warm.add(next.report().durationMs());
             }
             return new Measurement(first.report().initDurationMs().orElse(Double.NaN), first.report().durationMs(), warm,
                     first.report().maxMemoryUsedMb(), answered);
+        }
+    }
+
+    /**
+     * Whether an invocation took the path the figures are meant to measure: the function answered,
+     * and not with an API Gateway proxy response of a server error (a handler that catches every
+     * exception, as the AWS sample's does, answers its failures as a 500).
+     */
+    static boolean succeeded(InvocationResult result) {
+        return result instanceof InvocationResult.Answered answered && !serverError(answered.payload());
+    }
+
+    private static boolean serverError(byte[] payload) {
+        try {
+            return Json.parse(payload).path("statusCode").asInt(0) >= 500;
+        } catch (IllegalArgumentException notJson) {
+            return false;
         }
     }
 

@@ -13,6 +13,10 @@ class ColdStartReportTest {
     private static final FunctionResult BARE = result("BareHandler", FunctionResult.Variant.ON_DEMAND, 200, 20, 1_000);
     private static final FunctionResult PLACE_ORDER = result("PlaceOrderFunction", FunctionResult.Variant.ON_DEMAND, 900, 240, 7_900);
     private static final FunctionResult PLACE_ORDER_PRIMED = result("PlaceOrderFunction", FunctionResult.Variant.PRIMED, 1_400, 40, 8_100);
+    private static final AwsSampleOutcome SKIPPED = new AwsSampleOutcome.Skipped();
+    private static final AwsSampleOutcome.Measured SAMPLE = new AwsSampleOutcome.Measured(
+            result("notesFunction", FunctionResult.Variant.ON_DEMAND, 1_200, 600, 9_000), "notes-sample at commit 0123456789ab",
+            List.of(new SdkVersionOverrides.VersionOverride("software.amazon.awssdk:bom", "2.18.14", "2.41.28")));
 
     @Test
     void percentilesAreNearestRankAndMediansIgnoreOutliers() {
@@ -26,7 +30,7 @@ class ColdStartReportTest {
 
     @Test
     void everyFunctionIsARowWithItsRatiosToTheBareHandler() {
-        String table = new ColdStartReport(BARE, List.of(PLACE_ORDER, PLACE_ORDER_PRIMED), "a test machine").markdown();
+        String table = new ColdStartReport(BARE, List.of(PLACE_ORDER, PLACE_ORDER_PRIMED), SKIPPED, "a test machine").markdown();
 
         assertThat(table).contains("Measured on a test machine. Medians of 3 cold starts")
                 .contains("| BareHandler | 200 ms | 1.0x | 20.0 ms | 1.0x |")
@@ -37,7 +41,7 @@ class ColdStartReportTest {
 
     @Test
     void theChartHasABarPerFunctionAndVariantAndTheTargetLine() {
-        String svg = new ColdStartReport(BARE, List.of(PLACE_ORDER, PLACE_ORDER_PRIMED), "a test machine").svg();
+        String svg = new ColdStartReport(BARE, List.of(PLACE_ORDER, PLACE_ORDER_PRIMED), SKIPPED, "a test machine").svg();
 
         assertThat(svg).startsWith("<svg").contains(">PlaceOrderFunction</text>", ">PlaceOrderFunction (primed)</text>",
                 ">4.5x</text>", ">7.0x</text>", "target 2.5x");
@@ -49,12 +53,46 @@ class ColdStartReportTest {
         FunctionResult failing = new FunctionResult("IngestFileFunction", FunctionResult.Variant.ON_DEMAND,
                 List.of(new Measurement(800, 100, List.of(5.0), 150, false)), 5_000, 10_000);
 
-        String table = new ColdStartReport(BARE, List.of(PLACE_ORDER, failing), "a test machine").markdown();
+        String table = new ColdStartReport(BARE, List.of(PLACE_ORDER, failing), SKIPPED, "a test machine").markdown();
 
         assertThat(table).contains("| IngestFileFunction † |").contains("† Its sample event takes the function's refusal path")
                 .contains("| PlaceOrderFunction |");
         assertThat(failing.problem()).contains("IngestFileFunction (on demand) did not answer every invocation");
         assertThat(PLACE_ORDER.problem()).isEmpty();
+    }
+
+    @Test
+    void theAwsSampleIsARowAndAnOrangeBarBesideOurFunctionsWithWhereItCameFromAndHowItWasBuilt() {
+        ColdStartReport report = new ColdStartReport(BARE, List.of(PLACE_ORDER), SAMPLE, "a test machine");
+
+        assertThat(report.markdown()).contains("| PlaceOrderFunction | 900 ms | 4.5x |")
+                .contains("| AWS sample notesFunction | 1200 ms | 6.0x | 600 ms | 30.0x |")
+                .contains("AWS sample: notes-sample at commit 0123456789ab; built from its source with its own Maven build, with "
+                        + "software.amazon.awssdk:bom 2.18.14 -> 2.41.28 (an SDK before 2.28.1 ignores AWS_ENDPOINT_URL")
+                .doesNotContain("error path");
+        assertThat(report.svg()).contains(">AWS sample notesFunction</text>", "fill=\"#d9822b\"", ">6.0x</text>");
+        assertThat(report.svg().split("<rect ", -1)).as("the background and two bars").hasSize(4);
+    }
+
+    @Test
+    void withoutTheAwsSampleTheReportSaysItWasSkippedAndHowToIncludeIt() {
+        String table = new ColdStartReport(BARE, List.of(PLACE_ORDER), SKIPPED, "a test machine").markdown();
+
+        assertThat(table).doesNotContain("| AWS sample").contains("AWS sample skipped; to measure it beside ours: "
+                + "make benchmark-coldstart AWS_SAMPLE=<the sample's directory>");
+    }
+
+    @Test
+    void anAwsSampleThatTookItsErrorPathIsMarked() {
+        FunctionResult failing = new FunctionResult("notesFunction", FunctionResult.Variant.ON_DEMAND,
+                List.of(new Measurement(800, 100, List.of(5.0), 150, false)), 9_000, 10_000);
+        AwsSampleOutcome.Measured measured = new AwsSampleOutcome.Measured(failing, "notes-sample", List.of());
+
+        String table = new ColdStartReport(BARE, List.of(PLACE_ORDER), measured, "a test machine").markdown();
+
+        assertThat(table).contains("| AWS sample notesFunction † |")
+                .contains("AWS sample: notes-sample; built from its source with its own Maven build. † Not every invocation "
+                        + "succeeded: its figures measure its error path.");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,13 +101,23 @@ class ReadmeCommandsTest {
                 if (withoutComment.endsWith("\\")) {
                     command.append(withoutComment, 0, withoutComment.length() - 1).append(' ');
                 } else {
-                    commands.add(command.append(withoutComment).toString().trim());
+                    commands.add(againstTheRunUnderTest(command.append(withoutComment).toString().trim()));
                     command.setLength(0);
                 }
             }
             return commands;
         }
         throw new AssertionError("README.md has no bash block with " + marker);
+    }
+
+    /**
+     * The README's addresses are {@code make run}'s default ports; the run under test may serve on
+     * others ({@code PORT}, {@code AWS_PORT}), and whatever answers on the defaults is not it.
+     */
+    private static String againstTheRunUnderTest(String command) {
+        URI api = URI.create(Stack.current().output("ApiUrl"));
+        return command.replace("http://localhost:3000/", "http://localhost:" + api.getPort() + "/")
+                .replace("http://localhost:4566", Stack.current().output("LocalAwsEndpointUrl"));
     }
 
     /** Runs the script as a terminal would and requires it to succeed. */

@@ -11,10 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * An environment-variables file in the shape {@code sam local invoke --env-vars} reads: each
- * function's logical id, then its variables. {@code make run} writes {@code .local/env-vars.json}
- * in that shape; {@code make invoke} and the cold-start benchmark read it (or a user's file).
+ * function's logical id, then its variables, and under {@code Parameters} the variables every
+ * function gets. {@code make run} writes {@code .local/env-vars.json} in that shape; {@code make
+ * invoke} and the cold-start benchmark read it (or a user's file).
  */
 public record EnvVarsFile(Path file) {
+
+    /** SAM's key for the variables of every function. */
+    public static final String EVERY_FUNCTION = "Parameters";
 
     /** The local run's file, which exists while {@code make run} serves. */
     public static EnvVarsFile ofLocalRun(ProjectDirectory project) {
@@ -23,6 +27,15 @@ public record EnvVarsFile(Path file) {
 
     public boolean exists() {
         return Files.exists(file);
+    }
+
+    /**
+     * What every function gets: the local run's file gives there what Lambda sets in a function's
+     * environment, pointed at the local run (region, credentials, endpoint, X-Ray daemon), for a
+     * function that is not in the template (the cold-start benchmark's AWS sample).
+     */
+    public Map<String, String> everyFunction() {
+        return variables(EVERY_FUNCTION);
     }
 
     /** One function's variables; an error naming the file when it has none. */

@@ -201,9 +201,14 @@ public final class LocalRun implements AutoCloseable {
         write(project.localState().resolve("outputs.json"), Json.pretty(outputs));
     }
 
-    /** {@code .local/env-vars.json}: each function's environment here, in the shape {@code sam local invoke --env-vars} reads. */
+    /**
+     * {@code .local/env-vars.json}: each function's environment here, and what Lambda gives every
+     * function under {@code Parameters}, in the shape {@code sam local invoke --env-vars} reads.
+     */
     private void writeFunctionEnvironments() {
         ObjectNode environments = Json.object();
+        ObjectNode everyFunction = environments.putObject(EnvVarsFile.EVERY_FUNCTION);
+        cloud.lambdaEnvironment().forEach(everyFunction::put);
         deployment.functions().forEach((logicalId, function) -> {
             ObjectNode variables = environments.putObject(logicalId);
             function.environment().forEach(variables::put);

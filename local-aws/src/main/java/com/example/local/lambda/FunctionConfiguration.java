@@ -34,6 +34,17 @@ public record FunctionConfiguration(String logicalId, String name, String arn, S
                 layerDirectories, snapStart, reservedConcurrency, asyncInvoke, logging, qualifiers);
     }
 
+    /**
+     * The same function on another managed runtime, {@code AWS_EXECUTION_ENV} (which Lambda sets
+     * from the runtime) with it: a function written for an older Java, run on this one.
+     */
+    public FunctionConfiguration withRuntime(String otherRuntime) {
+        Map<String, String> variables = new java.util.LinkedHashMap<>(environment);
+        variables.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + otherRuntime);
+        return new FunctionConfiguration(logicalId, name, arn, handler, otherRuntime, memoryMb, timeout, variables, codeDirectory,
+                layerDirectories, snapStart, reservedConcurrency, asyncInvoke, logging, qualifiers);
+    }
+
     /** The same function, initialised on demand or, with SnapStart, primed before its first request. */
     public FunctionConfiguration withSnapStart(boolean enabled) {
         return new FunctionConfiguration(logicalId, name, arn, handler, runtime, memoryMb, timeout, environment, codeDirectory,

@@ -36,13 +36,7 @@ import com.example.local.sqs.SqsEventSourceMapping;
 import com.example.local.trace.Trace;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -151,29 +145,9 @@ public final class TemplateDeployment {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void createTable(Resource table) {
-        String name = resource(table, "TableName", 255);
-        List<Map<String, String>> keys = (List<Map<String, String>>) resolved(table, "KeySchema").orElseThrow();
-        List<Map<String, String>> definitions = (List<Map<String, String>>) resolved(table, "AttributeDefinitions").orElseThrow();
-        CreateTableRequest.Builder request = CreateTableRequest.builder()
-                .tableName(name)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(keys.stream().map(key -> KeySchemaElement.builder()
-                        .attributeName(key.get("AttributeName")).keyType(key.get("KeyType")).build()).toList())
-                .attributeDefinitions(definitions.stream().map(definition -> AttributeDefinition.builder()
-                        .attributeName(definition.get("AttributeName"))
-                        .attributeType(definition.get("AttributeType")).build()).toList());
-        table.property("StreamSpecification", "StreamViewType").ifPresent(viewType -> request.streamSpecification(
-                StreamSpecification.builder().streamEnabled(true).streamViewType(stack.resolve(viewType)).build()));
         try (var dynamoDb = cloud.dynamoDb()) {
-            TableDescription created = dynamoDb.createTable(request.build()).tableDescription();
-            dynamoDb.waiter().waitUntilTableExists(builder -> builder.tableName(name));
-            stack.putRef(table.logicalId(), name);
-            stack.putAttribute(table.logicalId(), "Arn", created.tableArn());
-            if (created.latestStreamArn() != null) {
-                stack.putAttribute(table.logicalId(), "StreamArn", created.latestStreamArn());
-            }
+            TableDefinition.of(table, stack).deploy(dynamoDb, stack);
         }
     }
 
