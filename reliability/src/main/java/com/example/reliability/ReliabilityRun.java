@@ -47,6 +47,9 @@ public final class ReliabilityRun {
         }
     }
 
+    /** The queue the rule-target-denied drill fills and redrives: the invoicing rule's. */
+    private static final String RULE_DEAD_LETTERS_REDRIVEN = "InvoicingRuleDeadLetterQueue";
+
     private final Options options;
     private final Stack stack;
     private final Api api;
@@ -104,6 +107,10 @@ public final class ReliabilityRun {
         faults.ifPresent(FaultSwitchClient::clear);
         say(drill, "run " + runId + ": " + plan.requests().size() + " order placements" + (drop.lines() > 0 ? ", a partner file of "
                 + drop.lines() + " lines" : "") + (drill.faults().isEmpty() ? "" : "; fault: " + drill.fault()));
+        int deadBefore;
+        try (StateReader before = new StateReader(stack)) {
+            deadBefore = deadLettersIn(before, RULE_DEAD_LETTERS_REDRIVEN);
+        }
         Instant start = Instant.now();
         int gatling = GatlingLauncher.run(settings, Path.of("reliability/target/gatling"), stack.isLocal());
         if (!java.nio.file.Files.exists(settings.ledgerFile())) {
@@ -116,8 +123,13 @@ public final class ReliabilityRun {
             drillViolations.add("Gatling ended with status " + gatling);
         }
         try (StateReader state = new StateReader(stack)) {
+            // The faults end by themselves; what they failed is counted once they all have.
+            drill.faults().stream().map(fault -> start.plus(fault.after()).plus(fault.lasting())).max(Instant::compareTo)
+                    .map(end -> Duration.between(Instant.now(), end)).filter(wait -> !wait.isNegative()).ifPresent(ReliabilityRun::quiet);
             Settlement settlement = new Settlement(api, state, message -> say(drill, message));
-            boolean settled = settlement.settle(plan, ledger, drop, options.settleLimit());
+            // A redrive drill's orders cannot end before the redrive: it comes first, once the denied events are in.
+            boolean settled = drill.afterLoad() == Drill.AfterLoad.REDRIVE_RULE_DEAD_LETTERS
+                    || settlement.settle(plan, ledger, drop, options.settleLimit());
             long failedCalls = faults.map(FaultSwitchClient::failedCalls).orElse(0L);
             faults.ifPresent(FaultSwitchClient::clear);
             if (!drill.faults().isEmpty()) {
@@ -130,9 +142,9 @@ public final class ReliabilityRun {
             switch (drill.afterLoad()) {
                 case NOTHING -> {
                 }
-                case REDRIVE_RULE_DEAD_LETTERS -> settled = redrive(drill, plan, ledger, drop, state, settlement, failedCalls,
+                case REDRIVE_RULE_DEAD_LETTERS -> settled = redrive(plan, ledger, drop, state, settlement, failedCalls, deadBefore,
                         observations, drillViolations);
-                case REPLAY_ARCHIVE -> replay(drill, plan.runId(), start, state, settlement, plan, ledger, drop, observations,
+                case REPLAY_ARCHIVE -> replay(plan.runId(), start, state, settlement, plan, ledger, drop, observations,
                         drillViolations);
             }
             if (!settled) {
@@ -143,6 +155,7 @@ public final class ReliabilityRun {
                     .with(drillViolations);
             LoadFigures figures = LoadFigures.of(plan, ledger, finalState);
             DrillResult result = new DrillResult(drill, runId, figures, reconciliation, failedCalls, observations);
+            observations.forEach(observation -> say(drill, observation));
             reconciliation.violations().stream().limit(20).forEach(violation -> say(drill, "violation: " + violation));
             if (drill == Drill.NONE && options.writeReport()) {
                 new ReliabilityReport(Path.of("docs/reliability")).load(result, ledger, LoadFigures.timesToInvoiced(plan, ledger, finalState));
@@ -152,14 +165,19 @@ public final class ReliabilityRun {
     }
 
     /** The events the fault kept from the invoice queue are in the rule's DLQ; the documented redrive puts them back. */
-    private boolean redrive(Drill drill, LoadPlan plan, List<SentRequest> ledger, PartnerDrop drop, StateReader state,
-                            Settlement settlement, long failedCalls, List<String> observations, List<String> violations) {
-        String queue = "InvoicingRuleDeadLetterQueue";
+    private boolean redrive(LoadPlan plan, List<SentRequest> ledger, PartnerDrop drop, StateReader state, Settlement settlement,
+                            long failedCalls, int deadBefore, List<String> observations, List<String> violations) {
+        String queue = RULE_DEAD_LETTERS_REDRIVEN;
         String url = List.of(stack.output("DeadLetterQueueUrls").split(" ")).stream().filter(candidate -> candidate.contains(queue))
                 .findFirst().orElseThrow(() -> new IllegalStateException("DeadLetterQueueUrls names no " + queue));
-        int dead = state.deadLetters().entrySet().stream().filter(entry -> entry.getKey().contains(queue))
-                .mapToInt(Map.Entry::getValue).sum();
-        observations.add(dead + " events were in " + queue + " after the load (its alarm's condition, more than 0 messages, held)");
+        // Denied deliveries reach the queue a moment after the fault's last strike.
+        Instant deadline = Instant.now().plusSeconds(60);
+        int dead = deadLettersIn(state, queue) - deadBefore;
+        while (dead < failedCalls && Instant.now().isBefore(deadline)) {
+            quiet(Duration.ofSeconds(1));
+            dead = deadLettersIn(state, queue) - deadBefore;
+        }
+        observations.add(dead + " events reached " + queue + " during the load (its alarm's condition, more than 0 messages, held)");
         if (dead != failedCalls) {
             violations.add(queue + " held " + dead + " events, but EventBridge was denied " + failedCalls + " deliveries");
         }
@@ -170,8 +188,12 @@ public final class ReliabilityRun {
         return settlement.settle(plan, ledger, drop, options.settleLimit());
     }
 
+    private static int deadLettersIn(StateReader state, String queue) {
+        return state.deadLetters().entrySet().stream().filter(entry -> entry.getKey().contains(queue)).mapToInt(Map.Entry::getValue).sum();
+    }
+
     /** Replays the archive over the run; the orders and invoices of the run must not change at all. */
-    private void replay(Drill drill, String runId, Instant start, StateReader state, Settlement settlement, LoadPlan plan,
+    private void replay(String runId, Instant start, StateReader state, Settlement settlement, LoadPlan plan,
                         List<SentRequest> ledger, PartnerDrop drop, List<String> observations, List<String> violations) {
         Map<String, String> before = state.snapshot(runId);
         Instant end = Instant.now();
