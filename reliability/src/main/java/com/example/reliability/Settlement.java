@@ -1,15 +1,19 @@
 package com.example.reliability;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import com.example.endtoend.Api;
+
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Waits for a run to settle: the reviewer approves every order waiting for review (as the API lets a
@@ -36,13 +40,47 @@ public final class Settlement {
         Map<Integer, SentRequest> answers = ledger.stream().collect(Collectors.toMap(SentRequest::sequence, sent -> sent));
         Set<String> accepted = ledger.stream().flatMap(sent -> sent.orderId().stream()).collect(Collectors.toSet());
         Set<String> awaitingReview = plan.of(RequestKind.REVIEW).stream()
-                .flatMap(request -> java.util.Optional.ofNullable(answers.get(request.sequence())).flatMap(SentRequest::orderId).stream())
+                .flatMap(request -> Optional.ofNullable(answers.get(request.sequence())).flatMap(SentRequest::orderId).stream())
                 .collect(Collectors.toCollection(HashSet::new));
         int expected = accepted.size() + drop.goodLines();
         Instant deadline = Instant.now().plus(limit);
         Instant reported = Instant.EPOCH;
         while (true) {
-            List<FinalState.StoredOrder> orders = state.orders(plan.runId());
+            Optional<Progress> progressNow = poll(plan.runId(), drop, awaitingReview);
+            if (progressNow.isPresent()) {
+                Progress now = progressNow.get();
+                if (now.ended() >= expected && now.ended() == now.stored() && now.reportWritten()) {
+                    progress.accept("settled: " + now.ended() + " orders in a final status");
+                    return true;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    progress.accept("not settled within " + limit.toSeconds() + " s: " + now.ended() + " of " + expected
+                            + " orders final" + (now.reportWritten() ? "" : ", no report of the partner file yet"));
+                    return false;
+                }
+                if (Duration.between(reported, Instant.now()).toSeconds() >= 10) {
+                    progress.accept("settling: " + now.ended() + " of " + expected + " orders final (" + now.stored() + " stored)");
+                    reported = Instant.now();
+                }
+            } else if (Instant.now().isAfter(deadline)) {
+                progress.accept("not settled within " + limit.toSeconds() + " s: the stack did not answer the last reading");
+                return false;
+            }
+            pause();
+        }
+    }
+
+    /** Where a run stands: orders stored, orders in a final status, whether the partner file is reported. */
+    private record Progress(long stored, long ended, boolean reportWritten) {
+    }
+
+    /**
+     * One reading, approving what waits for review on the way. A reading the stack does not answer in
+     * time (a service stalled by the load) is no verdict: the next one, two seconds later, is taken.
+     */
+    private Optional<Progress> poll(String runId, PartnerDrop drop, Set<String> awaitingReview) {
+        try {
+            List<FinalState.StoredOrder> orders = state.orders(runId);
             orders.stream().filter(order -> order.status().equals("UNDER_REVIEW") && awaitingReview.contains(order.orderId()))
                     .forEach(order -> {
                         if (approved(order.orderId())) {
@@ -50,21 +88,10 @@ public final class Settlement {
                         }
                     });
             long ended = orders.stream().filter(order -> FINAL.contains(order.status())).count();
-            boolean reportWritten = state.partnerFileReported(drop);
-            if (ended >= expected && ended == orders.size() && reportWritten) {
-                progress.accept("settled: " + ended + " orders in a final status");
-                return true;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                progress.accept("not settled within " + limit.toSeconds() + " s: " + ended + " of " + expected + " orders final"
-                        + (reportWritten ? "" : ", no report of the partner file yet"));
-                return false;
-            }
-            if (Duration.between(reported, Instant.now()).toSeconds() >= 10) {
-                progress.accept("settling: " + ended + " of " + expected + " orders final (" + orders.size() + " stored)");
-                reported = Instant.now();
-            }
-            pause();
+            return Optional.of(new Progress(orders.size(), ended, state.partnerFileReported(drop)));
+        } catch (SdkException | UncheckedIOException unanswered) {
+            progress.accept("a reading of the stack failed (" + unanswered.getMessage() + "); reading again");
+            return Optional.empty();
         }
     }
 
