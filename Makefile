@@ -19,7 +19,7 @@ help:
 	@echo "make test    run every test: unit, integration, template checks, and the end-to-end suite on make run"
 	@echo "make e2e [E2E_OUTPUTS=<file>]   the end-to-end suite against a running make run, or a deployed stack's outputs"
 	@echo "make tools   install the tools: SAM CLI, AWS CLI, cfn-lint (+ serverless rules), moto, zizmor, actionlint into $(VENV); checkov into $(VENV)-checkov; asl-validator into node_modules"
-	@echo "make load [LOAD_ORDERS=600 PARTNER_LINES=2000 E2E_OUTPUTS=<file>]   a Gatling load on make run (or a deployed stack), reconciled: nothing lost, nothing doubled"
+	@echo "make load [LOAD_ORDERS=200 PARTNER_LINES=400 E2E_OUTPUTS=<file>]   a Gatling load on make run (or a deployed stack), reconciled: nothing lost, nothing doubled"
 	@echo "make drills [DRILLS=all|<name>,...]   the load with faults injected into make run (docs/reliability.md), each reconciled"
 	@echo "make redrive QUEUE=<rule DLQ name> [E2E_OUTPUTS=<file>]   put the events a rule could not deliver back on the bus (docs/operations.md)"
 	@echo "make build   sam build: the layer and every function, from source"
