@@ -110,10 +110,12 @@ public final class ReliabilityRun {
         faults.ifPresent(FaultSwitchClient::clear);
         say(drill, "run " + runId + ": " + plan.requests().size() + " order placements" + (drop.lines() > 0 ? ", a partner file of "
                 + drop.lines() + " lines" : "") + (drill.faults().isEmpty() ? "" : "; fault: " + drill.fault()));
-        int deadBefore;
+        Map<String, Integer> deadLettersBefore;
         try (StateReader before = new StateReader(stack)) {
-            deadBefore = deadLettersIn(before, RULE_DEAD_LETTERS_REDRIVEN);
+            deadLettersBefore = before.deadLetters();
         }
+        int deadBefore = deadLettersBefore.entrySet().stream().filter(entry -> entry.getKey().contains(RULE_DEAD_LETTERS_REDRIVEN))
+                .mapToInt(Map.Entry::getValue).sum();
         Instant start = Instant.now();
         int gatling = GatlingLauncher.run(settings, Path.of("reliability/target/gatling"), stack.isLocal());
         if (!java.nio.file.Files.exists(settings.ledgerFile())) {
@@ -156,7 +158,7 @@ public final class ReliabilityRun {
             FinalState finalState = state.read(runId, drop);
             // On a deployed stack the invoice sequence holds its whole history, whose gaps this run cannot account for.
             long allowedGaps = stack.isLocal() ? failedCallsSoFar : Long.MAX_VALUE;
-            Reconciliation reconciliation = Reconciler.reconcile(plan, ledger, drop, finalState, allowedGaps, Map.of())
+            Reconciliation reconciliation = Reconciler.reconcile(plan, ledger, drop, finalState, allowedGaps, deadLettersBefore)
                     .with(drillViolations);
             LoadFigures figures = LoadFigures.of(plan, ledger, finalState);
             DrillResult result = new DrillResult(drill, runId, figures, reconciliation, failedCalls, observations);
