@@ -53,6 +53,11 @@ public final class Ledger {
         }
     }
 
+    /** The answers by the sequence of their planned request. */
+    public static java.util.Map<Integer, SentRequest> bySequence(List<SentRequest> ledger) {
+        return ledger.stream().collect(java.util.stream.Collectors.toMap(SentRequest::sequence, sent -> sent));
+    }
+
     static String toJson(SentRequest request) throws JsonProcessingException {
         var node = Stack.JSON.createObjectNode().put("sequence", request.sequence()).put("sentAtMs", request.sentAtMs())
                 .put("latencyMs", request.latencyMs()).put("attempts", request.attempts()).put("status", request.status())

@@ -29,7 +29,7 @@ public record LoadFigures(int requests, double seconds, double requestsPerSecond
     static List<Long> timesToInvoiced(LoadPlan plan, List<SentRequest> ledger, FinalState state) {
         Map<String, FinalState.StoredOrder> orders = state.orders().stream()
                 .collect(Collectors.toMap(FinalState.StoredOrder::orderId, Function.identity(), (a, b) -> a));
-        Map<Integer, SentRequest> answers = ledger.stream().collect(Collectors.toMap(SentRequest::sequence, Function.identity()));
+        Map<Integer, SentRequest> answers = Ledger.bySequence(ledger);
         return plan.of(RequestKind.STANDARD).stream()
                 .flatMap(request -> java.util.Optional.ofNullable(answers.get(request.sequence())).flatMap(SentRequest::orderId).stream())
                 .map(orders::get)

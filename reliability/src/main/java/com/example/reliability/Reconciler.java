@@ -44,7 +44,7 @@ public final class Reconciler {
 
     private Reconciliation judge(LoadPlan plan, List<SentRequest> ledger, PartnerDrop drop, FinalState state, long allowedGaps,
                                  Map<String, Integer> deadLettersBefore) {
-        Map<Integer, SentRequest> answers = ledger.stream().collect(Collectors.toMap(SentRequest::sequence, Function.identity()));
+        Map<Integer, SentRequest> answers = Ledger.bySequence(ledger);
         Map<String, List<StoredOrder>> ordersByCustomer = state.orders().stream()
                 .collect(Collectors.groupingBy(StoredOrder::customerId, LinkedHashMap::new, Collectors.toList()));
         Map<String, List<PlannedRequest>> byKey = plan.requests().stream()

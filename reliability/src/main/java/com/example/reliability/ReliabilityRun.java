@@ -114,8 +114,7 @@ public final class ReliabilityRun {
         try (StateReader before = new StateReader(stack)) {
             deadLettersBefore = before.deadLetters();
         }
-        int deadBefore = deadLettersBefore.entrySet().stream().filter(entry -> entry.getKey().contains(RULE_DEAD_LETTERS_REDRIVEN))
-                .mapToInt(Map.Entry::getValue).sum();
+        int deadBefore = deadLettersIn(deadLettersBefore, RULE_DEAD_LETTERS_REDRIVEN);
         Instant start = Instant.now();
         int gatling = GatlingLauncher.run(settings, Path.of("reliability/target/gatling"), stack.isLocal());
         if (!java.nio.file.Files.exists(settings.ledgerFile())) {
@@ -175,14 +174,14 @@ public final class ReliabilityRun {
     private boolean redrive(LoadPlan plan, List<SentRequest> ledger, PartnerDrop drop, StateReader state, Settlement settlement,
                             long failedCalls, int deadBefore, List<String> observations, List<String> violations) {
         String queue = RULE_DEAD_LETTERS_REDRIVEN;
-        String url = List.of(stack.output("DeadLetterQueueUrls").split(" ")).stream().filter(candidate -> candidate.contains(queue))
+        String url = StateReader.deadLetterQueueUrls(stack).stream().filter(candidate -> StateReader.queueName(candidate).contains(queue))
                 .findFirst().orElseThrow(() -> new IllegalStateException("DeadLetterQueueUrls names no " + queue));
         // Denied deliveries reach the queue a moment after the fault's last strike.
         Instant deadline = Instant.now().plusSeconds(60);
-        int dead = deadLettersIn(state, queue) - deadBefore;
+        int dead = deadLettersIn(state.deadLetters(), queue) - deadBefore;
         while (dead < failedCalls && Instant.now().isBefore(deadline)) {
             quiet(Duration.ofSeconds(1));
-            dead = deadLettersIn(state, queue) - deadBefore;
+            dead = deadLettersIn(state.deadLetters(), queue) - deadBefore;
         }
         observations.add(dead + " events reached " + queue + " during the load (its alarm's condition, more than 0 messages, held)");
         if (dead != failedCalls) {
@@ -195,8 +194,8 @@ public final class ReliabilityRun {
         return settlement.settle(plan, ledger, drop, options.settleLimit());
     }
 
-    private static int deadLettersIn(StateReader state, String queue) {
-        return state.deadLetters().entrySet().stream().filter(entry -> entry.getKey().contains(queue)).mapToInt(Map.Entry::getValue).sum();
+    private static int deadLettersIn(Map<String, Integer> depths, String queue) {
+        return depths.entrySet().stream().filter(entry -> entry.getKey().contains(queue)).mapToInt(Map.Entry::getValue).sum();
     }
 
     /** Replays the archive over the run; the orders and invoices of the run must not change at all. */

@@ -43,13 +43,12 @@ public final class RuleDeadLetterRedrive {
             System.exit(2);
         }
         Stack stack = Stack.described(java.nio.file.Path.of(arguments[0]));
-        List<String> queues = java.util.Arrays.stream(stack.output("DeadLetterQueueUrls").split(" "))
-                .filter(url -> url.substring(url.lastIndexOf('/') + 1).contains(arguments[1]) && url.contains("RuleDeadLetterQueue"))
-                .toList();
+        List<String> ruleQueues = StateReader.deadLetterQueueUrls(stack).stream()
+                .filter(url -> StateReader.queueName(url).contains("RuleDeadLetterQueue")).toList();
+        List<String> queues = ruleQueues.stream().filter(url -> StateReader.queueName(url).contains(arguments[1])).toList();
         if (queues.size() != 1) {
             System.err.println("QUEUE must name exactly one rule dead-letter queue of the stack; " + arguments[1] + " names "
-                    + queues.size() + ". Its rule dead-letter queues: " + java.util.Arrays.stream(stack.output("DeadLetterQueueUrls")
-                    .split(" ")).filter(url -> url.contains("RuleDeadLetterQueue")).map(url -> url.substring(url.lastIndexOf('/') + 1)).toList());
+                    + queues.size() + ". Its rule dead-letter queues: " + ruleQueues.stream().map(StateReader::queueName).toList());
             System.exit(2);
         }
         try (SqsClient sqs = stack.sqs(); EventBridgeClient events = stack.eventBridge()) {

@@ -37,7 +37,7 @@ public final class Settlement {
 
     /** Answers whether the run settled within the limit (the reconciler then says what is missing if not). */
     public boolean settle(LoadPlan plan, List<SentRequest> ledger, PartnerDrop drop, Duration limit) {
-        Map<Integer, SentRequest> answers = ledger.stream().collect(Collectors.toMap(SentRequest::sequence, sent -> sent));
+        Map<Integer, SentRequest> answers = Ledger.bySequence(ledger);
         Set<String> accepted = ledger.stream().flatMap(sent -> sent.orderId().stream()).collect(Collectors.toSet());
         Set<String> awaitingReview = plan.of(RequestKind.REVIEW).stream()
                 .flatMap(request -> Optional.ofNullable(answers.get(request.sequence())).flatMap(SentRequest::orderId).stream())

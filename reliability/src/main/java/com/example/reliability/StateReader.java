@@ -82,15 +82,25 @@ public final class StateReader implements AutoCloseable {
     /** Messages waiting or in flight in every dead-letter and failure queue, by queue name. */
     public Map<String, Integer> deadLetters() {
         Map<String, Integer> depths = new LinkedHashMap<>();
-        for (String url : stack.output("DeadLetterQueueUrls").split(" ")) {
+        for (String url : deadLetterQueueUrls(stack)) {
             Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(builder -> builder.queueUrl(url)
                     .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-            depths.put(url.substring(url.lastIndexOf('/') + 1),
+            depths.put(queueName(url),
                     Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                             + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)));
         }
         return depths;
+    }
+
+    /** Every dead-letter and failure queue of the stack, as its {@code DeadLetterQueueUrls} output lists them. */
+    static List<String> deadLetterQueueUrls(Stack stack) {
+        return List.of(stack.output("DeadLetterQueueUrls").split(" "));
+    }
+
+    /** A queue's name: the last part of its URL. */
+    static String queueName(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     static String customerPrefix(String runId) {
