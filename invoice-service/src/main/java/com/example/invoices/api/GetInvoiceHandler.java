@@ -1,20 +1,21 @@
 package com.example.invoices.api;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.invoices.domain.InvoiceId;
 import com.example.invoices.issuing.DynamoDbInvoiceRepository;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
 import com.example.platform.aws.SnapStartPriming;
+import com.example.platform.http.ApiEndpoint;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Lambda entry point of {@code GET /invoices/{invoiceId}}: wiring at init, then a thin adapter per request. */
-public final class GetInvoiceHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class GetInvoiceHandler implements RequestStreamHandler {
 
     private final DynamoDbInvoiceRepository invoices;
     private final SnapStartPriming snapStartPriming;
@@ -34,12 +35,13 @@ public final class GetInvoiceHandler
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return endpoint.invoke(event, context);
+    public void handleRequest(InputStream event, OutputStream answer, Context context) {
+        endpoint.invoke(event, answer, context);
     }
 
     /** Primes the snapshot with one projected read of an id no invoice has. */
     public void prime() {
+        ApiEndpoint.primeEventPath();
         invoices.findPublic(InvoiceId.forOrder("priming"));
     }
 }

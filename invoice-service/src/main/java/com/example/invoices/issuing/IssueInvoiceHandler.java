@@ -1,16 +1,20 @@
 package com.example.invoices.issuing;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.example.invoices.domain.InvoiceId;
 import com.example.invoices.domain.TaxRates;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
+import com.example.platform.aws.LambdaEvents;
 import com.example.platform.aws.SnapStartPriming;
 import com.example.platform.config.Secrets;
 import com.example.platform.config.SharedParameters;
@@ -26,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Lambda entry point of the invoice queue's event source mapping: each OrderConfirmed message
  * becomes one issued, signed and announced invoice; failed messages are reported one by one.
  */
-public final class IssueInvoiceHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class IssueInvoiceHandler implements RequestStreamHandler {
 
     private final InvoicingInbox inbox;
     private final DynamoDbInvoiceRepository invoices;
@@ -56,7 +60,11 @@ public final class IssueInvoiceHandler implements RequestHandler<SQSEvent, SQSBa
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
+    public void handleRequest(InputStream event, OutputStream answer, Context context) {
+        LambdaEvents.write(answer, handle(LambdaEvents.read(event, SQSEvent.class), context));
+    }
+
+    private SQSBatchResponse handle(SQSEvent batch, Context context) {
         return Observability.observe(context, () -> QueueBatch.process(batch, message -> {
             ConfirmedOrder order = inbox.read(message.getBody());
             Observability.underCorrelation(CorrelationId.fromCaller(Optional.of(order.correlationId())),
@@ -64,8 +72,9 @@ public final class IssueInvoiceHandler implements RequestHandler<SQSEvent, SQSBa
         }));
     }
 
-    /** Primes the snapshot: the contract, the signing key and the invoices table's read path, writing nothing. */
+    /** Primes the snapshot: the queue batch and its answer, the signing key and the invoices table's read path, writing nothing. */
     public void prime() {
+        LambdaEvents.prime(SQSEvent.class, SQSBatchResponse.builder().withBatchItemFailures(List.of()).build());
         secrets.value(signingKeySecret);
         invoices.find(InvoiceId.forOrder("priming"));
     }

@@ -1,21 +1,24 @@
 package com.example.orders.api;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.example.orders.domain.Channel;
 import com.example.orders.placement.AcceptedCurrencies;
 import com.example.orders.placement.OrderPlacement;
 import com.example.orders.placement.OrderRequest;
 import com.example.orders.placement.OrderRequestReader;
+import com.example.orders.placement.PrimingSample;
 import com.example.orders.store.DynamoDbOrderRepository;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
 import com.example.platform.aws.SnapStartPriming;
 import com.example.platform.config.SharedParameters;
 import com.example.platform.contracts.Reading;
+import com.example.platform.http.ApiEndpoint;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -24,8 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Clients, configuration readers and the schema are built once per execution environment and
  * captured by the SnapStart snapshot, which {@link #prime} primes.
  */
-public final class PlaceOrderHandler
-        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class PlaceOrderHandler implements RequestStreamHandler {
 
     private final OrderRequestReader reader;
     private final OrderPlacement placement;
@@ -50,14 +52,15 @@ public final class PlaceOrderHandler
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return endpoint.invoke(event, context);
+    public void handleRequest(InputStream event, OutputStream answer, Context context) {
+        endpoint.invoke(event, answer, context);
     }
 
     /** Primes the snapshot: schema validation, the Parameter Store read and the DynamoDB write path, writing nothing. */
     public void prime() {
+        ApiEndpoint.primeEventPath();
         if (reader.read(PrimingSample.SAMPLE_REQUEST) instanceof Reading.Valid<OrderRequest>(var request)) {
-            repository.primeWritePath(placement.draft(PrimingSample.command(request)));
+            repository.primeWritePath(placement.draft(PrimingSample.command(request, Channel.API)));
         }
     }
 }

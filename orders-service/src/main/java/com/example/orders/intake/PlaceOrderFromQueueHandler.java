@@ -1,20 +1,28 @@
 package com.example.orders.intake;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.example.orders.domain.Channel;
 import com.example.orders.placement.AcceptedCurrencies;
 import com.example.orders.placement.OrderPlacement;
+import com.example.orders.placement.OrderRequest;
 import com.example.orders.placement.OrderRequestReader;
+import com.example.orders.placement.PrimingSample;
 import com.example.orders.store.DynamoDbOrderRepository;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
+import com.example.platform.aws.LambdaEvents;
 import com.example.platform.aws.SnapStartPriming;
 import com.example.platform.config.SharedParameters;
+import com.example.platform.contracts.Reading;
 import com.example.platform.messaging.QueueBatch;
 import com.example.platform.observability.CorrelationId;
 import com.example.platform.observability.Observability;
@@ -25,11 +33,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Lambda entry point of the orders intake queue's event source mapping: each OrderSubmitted is
  * placed exactly as an API order is; messages that fail are reported one by one.
  */
-public final class PlaceOrderFromQueueHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class PlaceOrderFromQueueHandler implements RequestStreamHandler {
 
     private final OrderSubmittedReader messages = new OrderSubmittedReader();
     private final SnapStartPriming snapStartPriming;
     private final OrderIntake intake;
+    private final OrderRequestReader reader;
+    private final OrderPlacement placement;
+    private final DynamoDbOrderRepository orders;
 
     public PlaceOrderFromQueueHandler() {
         this(LambdaEnvironment.system());
@@ -38,16 +49,21 @@ public final class PlaceOrderFromQueueHandler implements RequestHandler<SQSEvent
     public PlaceOrderFromQueueHandler(LambdaEnvironment environment) {
         AwsClients clients = new AwsClients(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
-        DynamoDbOrderRepository orders = new DynamoDbOrderRepository(dynamoDb, clients.dynamoDbEnhanced(dynamoDb),
+        this.orders = new DynamoDbOrderRepository(dynamoDb, clients.dynamoDbEnhanced(dynamoDb),
                 environment.required("ORDERS_TABLE_NAME"));
-        OrderRequestReader reader = new OrderRequestReader(AcceptedCurrencies.fromParameter(
+        this.reader = new OrderRequestReader(AcceptedCurrencies.fromParameter(
                 new SharedParameters(clients.ssm()), environment.required("ACCEPTED_CURRENCIES_PARAMETER")));
-        this.intake = new OrderIntake(reader, new OrderPlacement(orders, Clock.systemUTC()));
+        this.placement = new OrderPlacement(orders, Clock.systemUTC());
+        this.intake = new OrderIntake(reader, placement);
         this.snapStartPriming = SnapStartPriming.register(this, this::prime);
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent batch, Context context) {
+    public void handleRequest(InputStream event, OutputStream answer, Context context) {
+        LambdaEvents.write(answer, handle(LambdaEvents.read(event, SQSEvent.class), context));
+    }
+
+    private SQSBatchResponse handle(SQSEvent batch, Context context) {
         return Observability.observe(context, () -> QueueBatch.process(batch, message -> {
             SubmittedOrder submitted = messages.read(message.getBody());
             Observability.underCorrelation(CorrelationId.fromCaller(Optional.of(submitted.correlationId())),
@@ -55,12 +71,19 @@ public final class PlaceOrderFromQueueHandler implements RequestHandler<SQSEvent
         }));
     }
 
-    /** Primes the snapshot with the OrderSubmitted contract on an unreadable sample; nothing is written. */
+    /**
+     * Primes the snapshot along a message's path, writing nothing: the queue batch and its answer, the
+     * OrderSubmitted contract (on an unreadable sample), the order rules and the DynamoDB write.
+     */
     public void prime() {
+        LambdaEvents.prime(SQSEvent.class, SQSBatchResponse.builder().withBatchItemFailures(List.of()).build());
         try {
             messages.read("{\"source\":\"priming\"}");
         } catch (UnplaceableSubmission expected) {
             // Refused by design: the reader and its contract are loaded.
+        }
+        if (reader.read(PrimingSample.SAMPLE_REQUEST) instanceof Reading.Valid<OrderRequest>(var request)) {
+            orders.primeWritePath(placement.draft(PrimingSample.command(request, Channel.PARTNER_FILE)));
         }
     }
 }

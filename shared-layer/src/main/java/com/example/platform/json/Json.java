@@ -1,6 +1,10 @@
 package com.example.platform.json;
 
+import java.util.List;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,7 +16,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one JSON mapper of every function. Decimals stay {@link java.math.BigDecimal} (money is exact),
  * instants are ISO-8601 strings, and unknown properties are tolerated so consumers survive
- * additive contract changes.
+ * additive contract changes. It also reads the Lambda events the functions receive
+ * ({@link com.example.platform.aws.LambdaEvents}).
  */
 public final class Json {
 
@@ -23,7 +28,21 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
+            .addMixIn(SQSEvent.class, SqsEventNames.class)
+            .addMixIn(SQSEvent.SQSMessage.class, SqsMessageNames.class)
             .build();
+
+    // The two fields of Lambda's event classes whose JSON name differs from their getter's (the names
+    // Lambda's own serialization maps too); every other event field is named as its getter.
+    private abstract static class SqsEventNames {
+        @JsonProperty("Records")
+        abstract List<SQSEvent.SQSMessage> getRecords();
+    }
+
+    private abstract static class SqsMessageNames {
+        @JsonProperty("eventSourceARN")
+        abstract String getEventSourceArn();
+    }
 
     private Json() {
     }

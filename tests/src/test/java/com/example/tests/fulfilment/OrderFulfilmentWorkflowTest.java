@@ -19,8 +19,8 @@ import com.example.platform.json.Json;
 import com.example.tests.contracts.EventContracts;
 import com.example.tests.eventbridge.BusEvents;
 import com.example.tests.eventbridge.RulePatterns;
+import com.example.tests.lambda.LambdaCall;
 import com.example.tests.lambda.SampleEvents;
-import com.example.tests.lambda.TestLambdaContext;
 import com.example.tests.local.AwsBackend;
 import com.example.tests.local.LocalImplementations;
 import com.example.tests.pipes.OutboxPipe;
@@ -264,7 +264,7 @@ class OrderFulfilmentWorkflowTest {
         request.setBody("{\"customerId\":\"customer-1842\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"BOOK-0451\","
                 + "\"quantity\":" + quantity + ",\"unitPrice\":\"" + unitPrice + "\"}]}");
         request.getHeaders().put("Idempotency-Key", UUID.randomUUID().toString());
-        APIGatewayProxyResponseEvent placed = placeOrder.handleRequest(request, TestLambdaContext.of("PlaceOrder"));
+        APIGatewayProxyResponseEvent placed = LambdaCall.api(placeOrder, request, "PlaceOrder");
         assertThat(placed.getStatusCode()).as(placed.getBody()).isEqualTo(202);
         String orderId = Json.parse(placed.getBody()).get("orderId").asText();
         try (var streams = MOTO.client(DynamoDbStreamsClient.builder(), "DYNAMODB")) {
@@ -302,7 +302,7 @@ class OrderFulfilmentWorkflowTest {
         request.setPathParameters(Map.of("orderId", orderId));
         request.getRequestContext().setPath("/dev/orders/" + orderId + "/review");
         request.setBody(Json.write(Map.of("decision", decision, "reason", reason)));
-        return reviewOrder.handleRequest(request, TestLambdaContext.of("ReviewOrder"));
+        return LambdaCall.api(reviewOrder, request, "ReviewOrder");
     }
 
     // ---------------------------------------------------------------- reading what happened

@@ -16,8 +16,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.example.orders.api.PlaceOrderHandler;
 import com.example.orders.api.ReviewOrderHandler;
 import com.example.platform.json.Json;
+import com.example.tests.lambda.LambdaCall;
 import com.example.tests.lambda.SampleEvents;
-import com.example.tests.lambda.TestLambdaContext;
 import com.example.tests.local.AwsBackend;
 import com.example.tests.local.LocalImplementations;
 import com.example.tests.template.TestStack;
@@ -125,7 +125,7 @@ class ReviewOrderIntegrationTest {
         PlaceOrderHandler placeOrder = new PlaceOrderHandler(stack.functionEnvironment("PlaceOrderFunction"));
         APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("place-order.json");
         request.getHeaders().put("Idempotency-Key", UUID.randomUUID().toString());
-        APIGatewayProxyResponseEvent placed = placeOrder.handleRequest(request, TestLambdaContext.of("PlaceOrder"));
+        APIGatewayProxyResponseEvent placed = LambdaCall.api(placeOrder, request, "PlaceOrder");
         return Json.parse(placed.getBody()).get("orderId").asText();
     }
 
@@ -140,7 +140,7 @@ class ReviewOrderIntegrationTest {
         request.setPathParameters(Map.of("orderId", orderId));
         request.getRequestContext().setPath("/dev/orders/" + orderId + "/review");
         request.setBody(body);
-        return reviewOrder.handleRequest(request, TestLambdaContext.of("ReviewOrder"));
+        return LambdaCall.api(reviewOrder, request, "ReviewOrder");
     }
 
     private static String problemType(APIGatewayProxyResponseEvent response) {

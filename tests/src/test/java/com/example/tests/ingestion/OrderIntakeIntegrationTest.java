@@ -13,8 +13,8 @@ import com.example.orders.intake.PlaceOrderFromQueueHandler;
 import com.example.platform.json.Json;
 import com.example.tests.ProjectFiles;
 import com.example.tests.lambda.CapturedLogs;
+import com.example.tests.lambda.LambdaCall;
 import com.example.tests.lambda.SampleEvents;
-import com.example.tests.lambda.TestLambdaContext;
 import com.example.tests.local.AwsBackend;
 import com.example.tests.local.LocalImplementations;
 import com.example.tests.sqs.EventSourceMapping;
@@ -90,8 +90,8 @@ class OrderIntakeIntegrationTest {
 
     @Test
     void theSampleBatchPlacesItsOrder() {
-        var response = new PlaceOrderFromQueueHandler(stack.functionEnvironment("PlaceOrderFromQueueFunction"))
-                .handleRequest(SampleEvents.queueBatch("place-order-from-queue.json"), TestLambdaContext.of("PlaceOrderFromQueue"));
+        var response = LambdaCall.queue(new PlaceOrderFromQueueHandler(stack.functionEnvironment("PlaceOrderFromQueueFunction")),
+                SampleEvents.queueBatch("place-order-from-queue.json"), "PlaceOrderFromQueue");
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(storedOrders()).isEqualTo(1);

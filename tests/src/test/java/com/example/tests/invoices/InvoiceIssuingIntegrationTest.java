@@ -29,8 +29,8 @@ import com.example.platform.json.Json;
 import com.example.platform.money.Money;
 import com.example.tests.contracts.EventContracts;
 import com.example.tests.eventbridge.BusEvents;
+import com.example.tests.lambda.LambdaCall;
 import com.example.tests.lambda.SampleEvents;
-import com.example.tests.lambda.TestLambdaContext;
 import com.example.tests.local.AwsBackend;
 import com.example.tests.local.FaultyEventBridge;
 import com.example.tests.local.LocalImplementations;
@@ -201,10 +201,9 @@ class InvoiceIssuingIntegrationTest {
         Invoice invoice = invoice(OrderConfirmedMessages.orderId(message)).orElseThrow();
         GetInvoiceHandler getInvoice = new GetInvoiceHandler(stack.functionEnvironment("GetInvoiceFunction"));
 
-        APIGatewayProxyResponseEvent found = getInvoice.handleRequest(get(invoice.id().toString()), TestLambdaContext.of("GetInvoice"));
-        APIGatewayProxyResponseEvent missing = getInvoice.handleRequest(get(InvoiceId.forOrder("none").toString()),
-                TestLambdaContext.of("GetInvoice"));
-        APIGatewayProxyResponseEvent malformed = getInvoice.handleRequest(get("sequence#2026"), TestLambdaContext.of("GetInvoice"));
+        APIGatewayProxyResponseEvent found = LambdaCall.api(getInvoice, get(invoice.id().toString()), "GetInvoice");
+        APIGatewayProxyResponseEvent missing = LambdaCall.api(getInvoice, get(InvoiceId.forOrder("none").toString()), "GetInvoice");
+        APIGatewayProxyResponseEvent malformed = LambdaCall.api(getInvoice, get("sequence#2026"), "GetInvoice");
 
         assertThat(found.getStatusCode()).isEqualTo(200);
         JsonNode body = Json.parse(found.getBody());
@@ -217,7 +216,7 @@ class InvoiceIssuingIntegrationTest {
 
     @Test
     void theSampleBatchIssuesItsInvoice() {
-        var response = issueInvoice.handleRequest(SampleEvents.queueBatch("issue-invoice.json"), TestLambdaContext.of("IssueInvoice"));
+        var response = LambdaCall.queue(issueInvoice, SampleEvents.queueBatch("issue-invoice.json"), "IssueInvoice");
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(invoice("4f6b1a2c-8d3e-5f70-9a1b-2c3d4e5f6a7b")).isPresent();

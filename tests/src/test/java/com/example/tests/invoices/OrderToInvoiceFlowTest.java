@@ -27,6 +27,7 @@ import com.example.platform.json.Json;
 import com.example.tests.ProjectFiles;
 import com.example.tests.eventbridge.BusEvents;
 import com.example.tests.eventbridge.RulePatterns;
+import com.example.tests.lambda.LambdaCall;
 import com.example.tests.lambda.SampleEvents;
 import com.example.tests.lambda.TestLambdaContext;
 import com.example.tests.local.AwsBackend;
@@ -144,7 +145,7 @@ class OrderToInvoiceFlowTest {
         request.setBody("{\"customerId\":\"customer-1842\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"BOOK-0451\","
                 + "\"quantity\":1,\"unitPrice\":\"" + unitPrice + "\"}]}");
         request.getHeaders().put("Idempotency-Key", UUID.randomUUID().toString());
-        APIGatewayProxyResponseEvent placed = placeOrder.handleRequest(request, TestLambdaContext.of("PlaceOrder"));
+        APIGatewayProxyResponseEvent placed = LambdaCall.api(placeOrder, request, "PlaceOrder");
         assertThat(placed.getStatusCode()).as(placed.getBody()).isEqualTo(202);
         return Json.parse(placed.getBody()).get("orderId").asText();
     }
@@ -183,7 +184,7 @@ class OrderToInvoiceFlowTest {
         GetOrderHandler getOrder = new GetOrderHandler(stack.functionEnvironment("GetOrderFunction"));
         APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("get-order.json");
         request.setPathParameters(Map.of("orderId", orderId));
-        return Json.parse(getOrder.handleRequest(request, TestLambdaContext.of("GetOrder")).getBody());
+        return Json.parse(LambdaCall.api(getOrder, request, "GetOrder").getBody());
     }
 
     private Map<String, AttributeValue> orderItem(String orderId) {

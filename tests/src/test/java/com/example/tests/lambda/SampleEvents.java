@@ -8,8 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.example.platform.json.Json;
 import com.example.tests.ProjectFiles;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The sample events in {@code events/} (the files {@code sam local invoke -e} takes), loaded as the
@@ -20,16 +18,8 @@ public final class SampleEvents {
     private SampleEvents() {
     }
 
-    /** Lambda's event JSON names some members in upper case ("Records"); the event classes do not. */
-    private static final ObjectMapper LAMBDA_EVENTS = Json.mapper().rebuild()
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES).build();
-
     public static SQSEvent queueBatch(String file) {
-        try {
-            return LAMBDA_EVENTS.readValue(ProjectFiles.read("events/" + file), SQSEvent.class);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return Json.read(ProjectFiles.read("events/" + file), SQSEvent.class);
     }
 
     public static APIGatewayProxyRequestEvent apiRequest(String file) {

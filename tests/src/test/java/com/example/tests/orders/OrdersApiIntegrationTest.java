@@ -23,8 +23,8 @@ import com.example.orders.api.GetOrderHandler;
 import com.example.orders.api.PlaceOrderHandler;
 import com.example.platform.json.Json;
 import com.example.tests.contracts.EventContracts;
+import com.example.tests.lambda.LambdaCall;
 import com.example.tests.lambda.SampleEvents;
-import com.example.tests.lambda.TestLambdaContext;
 import com.example.tests.local.AwsBackend;
 import com.example.tests.pipes.OutboxPipe;
 import com.example.tests.template.TestStack;
@@ -154,7 +154,7 @@ abstract class OrdersApiIntegrationTest {
             PlaceOrderHandler environment = new PlaceOrderHandler(stack.functionEnvironment("PlaceOrderFunction"));
             calls.add(() -> {
                 start.await();
-                return environment.handleRequest(request(BODY, "same-key"), TestLambdaContext.of("PlaceOrder"));
+                return LambdaCall.api(environment, request(BODY, "same-key"), "PlaceOrder");
             });
         }
         List<APIGatewayProxyResponseEvent> responses = new ArrayList<>();
@@ -189,8 +189,7 @@ abstract class OrdersApiIntegrationTest {
         }
         PlaceOrderHandler freshEnvironment = new PlaceOrderHandler(stack.functionEnvironment("PlaceOrderFunction"));
 
-        APIGatewayProxyResponseEvent response = freshEnvironment.handleRequest(request(BODY, "key-1"),
-                TestLambdaContext.of("PlaceOrder"));
+        APIGatewayProxyResponseEvent response = LambdaCall.api(freshEnvironment, request(BODY, "key-1"), "PlaceOrder");
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(response.getBody()).contains("orders are not accepted in EUR; accepted: GBP");
@@ -248,14 +247,14 @@ abstract class OrdersApiIntegrationTest {
     }
 
     private APIGatewayProxyResponseEvent place(APIGatewayProxyRequestEvent request) {
-        return placeOrder.handleRequest(request, TestLambdaContext.of("PlaceOrder"));
+        return LambdaCall.api(placeOrder, request, "PlaceOrder");
     }
 
     private APIGatewayProxyResponseEvent get(String orderId) {
         APIGatewayProxyRequestEvent event = SampleEvents.apiRequest("get-order.json");
         event.setPathParameters(Map.of("orderId", orderId));
         event.getRequestContext().setPath("/dev/orders/" + orderId);
-        return getOrder.handleRequest(event, TestLambdaContext.of("GetOrder"));
+        return LambdaCall.api(getOrder, event, "GetOrder");
     }
 
     private int storedOrders() {

@@ -6,13 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.local.lambda.Invocation;
 import com.example.local.lambda.InvokeOutcome;
-import com.example.local.sqs.SqsEventSourceMapping;
 import com.example.local.sqs.SqsEventSourceMapping.Poll;
+import com.example.local.sqs.SqsEventSourceMapping;
 import com.example.local.trace.Trace;
 import com.example.tests.local.InProcessFunction;
 import com.example.tests.local.LocalImplementations;
@@ -35,7 +33,7 @@ public final class EventSourceMapping {
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
 
     public EventSourceMapping(SqsClient sqs, String queueUrl, String queueArn,
-                              RequestHandler<SQSEvent, SQSBatchResponse> handler, int batchSize) {
+                              RequestStreamHandler handler, int batchSize) {
         this.sqs = sqs;
         String functionName = handler.getClass().getSimpleName();
         String functionArn = "arn:aws:lambda:" + LocalImplementations.REGION + ":" + LocalImplementations.ACCOUNT_ID

@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
-import com.example.local.cloudformation.CloudFormationTemplate;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.local.cloudformation.CloudFormationTemplate.Resource;
+import com.example.local.cloudformation.CloudFormationTemplate;
 import com.example.local.cloudformation.DeployedStack;
 import com.example.local.eventbridge.EventPattern;
 import com.example.local.lambda.FunctionConfiguration;
@@ -218,7 +218,10 @@ public final class TestStack {
                 512, Duration.ofSeconds(30), variables, Path.of("."), List.of(), false, OptionalInt.empty(),
                 FunctionConfiguration.AsyncInvokeConfig.defaults(),
                 new FunctionConfiguration.Logging("JSON", "INFO", "INFO", "/aws/lambda/" + name), List.of("live"));
-        Object instance = instantiate(handler.substring(0, handler.indexOf("::")), LambdaEnvironment.of(variables));
+        if (!(instantiate(handler.substring(0, handler.indexOf("::")), LambdaEnvironment.of(variables))
+                instanceof RequestStreamHandler instance)) {
+            throw new IllegalStateException(handler + " is no RequestStreamHandler: every function reads its event with LambdaEvents");
+        }
         lambdaService.register(configuration, new InProcessFunction(name, instance, configuration.memoryMb()), 4);
         deployed.putRef(function.logicalId(), name);
         deployed.putRef(function.logicalId() + ".Alias", arn + ":live");
