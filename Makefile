@@ -137,7 +137,10 @@ clean:
 # ---- sam build targets: ARTIFACTS_DIR is where SAM collects what it deploys.
 
 # The layer: its own jar and every third-party jar, under java/lib.
+# The layer directory is emptied first: copy-dependencies never removes a jar, so after a version upgrade
+# the old and the new jar would both ship, and the class path would pick either.
 build-SharedLayer:
+	rm -rf shared-layer/target/layer "$(ARTIFACTS_DIR)/java/lib"
 	$(MVN) -pl shared-layer -am -DskipTests package
 	mkdir -p "$(ARTIFACTS_DIR)/java/lib"
 	cp shared-layer/target/layer/java/lib/*.jar "$(ARTIFACTS_DIR)/java/lib/"
