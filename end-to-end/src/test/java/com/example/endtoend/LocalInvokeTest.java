@@ -30,11 +30,11 @@ class LocalInvokeTest {
 
     @ParameterizedTest
     @CsvSource({
-            "PlaceOrderFunction, place-order.json, 7700", "GetOrderFunction, get-order.json, 6950",
-            "ReviewOrderFunction, review-order.json, 7420", "RiskCheckFunction, risk-check.json, 6850",
-            "IssueInvoiceFunction, issue-invoice.json, 7800", "GetInvoiceFunction, get-invoice.json, 6900",
-            "MarkOrderInvoicedFunction, mark-order-invoiced.json, 7400", "IngestFileFunction, ingest-file.json, 7650",
-            "PlaceOrderFromQueueFunction, place-order-from-queue.json, 7740"})
+            "PlaceOrderFunction, place-order.json, 7360", "GetOrderFunction, get-order.json, 6560",
+            "ReviewOrderFunction, review-order.json, 7060", "RiskCheckFunction, risk-check.json, 6480",
+            "IssueInvoiceFunction, issue-invoice.json, 7740", "GetInvoiceFunction, get-invoice.json, 6530",
+            "MarkOrderInvoicedFunction, mark-order-invoiced.json, 7000", "IngestFileFunction, ingest-file.json, 7360",
+            "PlaceOrderFromQueueFunction, place-order-from-queue.json, 7390"})
     void everyFunctionAnswersItsSampleEventWithinItsClassBudget(String function, String event, int classBudget)
             throws IOException, InterruptedException {
         assumeTrue(Stack.current().isLocal(), "make invoke runs against the local application; a deployed stack needs ENV_VARS");

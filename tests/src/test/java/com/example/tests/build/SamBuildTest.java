@@ -59,8 +59,9 @@ class SamBuildTest {
                 .anyMatch(jar -> jar.startsWith("jackson-databind-"))
                 .anyMatch(jar -> jar.startsWith("aws-xray-recorder-sdk-aws-sdk-v2-instrumentor-"));
         assertThat(jars).as("one HTTP stack: the URLConnection client")
-                .noneMatch(jar -> jar.startsWith("apache-client-") || jar.startsWith("netty-nio-client-")
-                        || jar.startsWith("httpclient-") || jar.startsWith("aws-crt-"));
+                .noneMatch(jar -> jar.startsWith("apache-client-") || jar.startsWith("apache5-client-")
+                        || jar.startsWith("netty-nio-client-") || jar.startsWith("httpclient-") || jar.startsWith("httpclient5-")
+                        || jar.startsWith("aws-crt-"));
     }
 
     @Test
@@ -98,8 +99,10 @@ class SamBuildTest {
             assertThat(size(buildDirectory.resolve(function.logicalId()))).as(function.logicalId() + " artifact, bytes")
                     .isLessThanOrEqualTo(artifactBudgets.get(module));
         }
+        // 28.5 MB since the SDK 2.57.8 upgrade: its jars are 0.5 MB heavier, and they spare every function the ~320
+        // service metadata classes 2.41 loaded while building a client (docs/performance.md).
         assertThat(zippedSize(buildDirectory.resolve("SharedLayer"))).as("the layer zipped, bytes")
-                .isLessThanOrEqualTo(28_000_000L);
+                .isLessThanOrEqualTo(28_500_000L);
     }
 
     private static long size(Path directory) throws IOException {
