@@ -48,7 +48,47 @@ final class ColdStartReport {
             case AwsSampleOutcome.Measured measured -> sampleNote(measured);
             case AwsSampleOutcome.Skipped skipped -> skipped.line() + ".";
         }).append('\n');
+        table.append('\n').append(initByPurpose());
         return table.toString();
+    }
+
+    /**
+     * Classes each environment loaded during its init on demand, by what they are there for: the
+     * price of each practice at init, beside the bare handler's and the AWS sample's.
+     */
+    private String initByPurpose() {
+        List<FunctionResult> columns = new ArrayList<>();
+        columns.add(baseline);
+        functions.stream().filter(result -> result.variant() == FunctionResult.Variant.ON_DEMAND).forEach(columns::add);
+        if (sample instanceof AwsSampleOutcome.Measured measured) {
+            columns.add(measured.result());
+        }
+        StringBuilder table = new StringBuilder("### What the init loads\n\nClasses loaded during the init, on demand, by what "
+                + "they are there for (from the class log of a run of their own):\n\n| classes at init |");
+        columns.forEach(column -> table.append(' ').append(shortName(column)).append(" |"));
+        table.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
+        for (ClassPurpose purpose : ClassPurpose.values()) {
+            table.append("| ").append(purpose.label()).append(" |");
+            columns.forEach(column -> table.append(' ').append(count(column.classes().atInit(purpose))).append(" |"));
+            table.append('\n');
+        }
+        table.append("| **init, in all** |");
+        columns.forEach(column -> table.append(" **").append(count(column.classes().totalAtInit())).append("** |"));
+        table.append("\n| by the first answer, in all |");
+        columns.forEach(column -> table.append(' ').append(count(column.classes().totalByFirstAnswer())).append(" |"));
+        return table.append('\n').toString();
+    }
+
+    private String shortName(FunctionResult result) {
+        String name = result.function().replaceFirst("Function$", "");
+        if (result == baseline) {
+            return "bare";
+        }
+        return sample instanceof AwsSampleOutcome.Measured measured && measured.result() == result ? "AWS sample" : name;
+    }
+
+    private static String count(int classes) {
+        return String.format(Locale.ROOT, "%,d", classes);
     }
 
     /** Which sample, how it was built, and whether its figures are of the path it is meant to take. */
@@ -69,7 +109,7 @@ final class ColdStartReport {
                 .append(" | ").append(ratio(result.firstInvocationMs() / baseline.firstInvocationMs()))
                 .append(" | ").append(ms(result.warmP50Ms())).append(" / ").append(ms(result.warmP99Ms()))
                 .append(" | ").append(result.residentMb()).append(" MB")
-                .append(" | ").append(String.format(Locale.ROOT, "%,d", result.classesAtFirstAnswer()))
+                .append(" | ").append(count(result.classesAtFirstAnswer()))
                 .append(" | ").append(kilobytes(result.artifactBytes()))
                 .append(" |\n");
     }

@@ -77,13 +77,14 @@ final class ColdStarts {
         }
     }
 
-    /** Classes the JVM had loaded when the function's first answer came back. */
-    private int classesAtFirstAnswer(FunctionConfiguration function, byte[] event, FunctionResult.Variant variant) {
+    /** Classes the JVM had loaded when the function's init ended and when its first answer came back. */
+    private ClassesByPurpose classesAtFirstAnswer(FunctionConfiguration function, byte[] event, FunctionResult.Variant variant) {
         ClassLoadLog classLog = new ClassLoadLog(workDirectory.resolve("classes-" + function.logicalId() + "-" + variant + ".log"));
         FunctionConfiguration logged = classLog.applyTo(function);
         try (Environment pool = pool(logged, variant + "-classes")) {
-            pool.invoke(invocation(logged, event));
-            return classLog.classesLoaded();
+            InvocationResult first = pool.invoke(invocation(logged, event));
+            return ClassesByPurpose.read(classLog.file(), first.report().initDurationMs().orElseThrow(
+                    () -> new IllegalStateException(function.logicalId() + ": the first invocation reported no init duration")));
         }
     }
 

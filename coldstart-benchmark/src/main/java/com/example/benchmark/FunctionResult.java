@@ -5,10 +5,10 @@ import java.util.Optional;
 
 /**
  * Every cold start of one function in one variant (on demand, or primed as before a SnapStart
- * snapshot), with what does not vary between runs: classes loaded at the first answer and the size
- * of the artifact.
+ * snapshot), with what does not vary between runs: the classes loaded by init and by the first answer,
+ * and the size of the artifact.
  */
-public record FunctionResult(String function, Variant variant, List<Measurement> runs, int classesAtFirstAnswer,
+public record FunctionResult(String function, Variant variant, List<Measurement> runs, ClassesByPurpose classes,
                              long artifactBytes) {
 
     /** How the environment was initialised before its first request. */
@@ -29,6 +29,10 @@ public record FunctionResult(String function, Variant variant, List<Measurement>
 
     public FunctionResult {
         runs = List.copyOf(runs);
+    }
+
+    public int classesAtFirstAnswer() {
+        return classes.totalByFirstAnswer();
     }
 
     public double initMs() {

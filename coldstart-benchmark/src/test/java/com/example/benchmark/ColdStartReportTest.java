@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class ColdStartReportTest {
     @Test
     void aFunctionWhoseSampleTakesItsErrorPathIsMarkedAndExplained() {
         FunctionResult failing = new FunctionResult("IngestFileFunction", FunctionResult.Variant.ON_DEMAND,
-                List.of(new Measurement(800, 100, List.of(5.0), 150, false)), 5_000, 10_000);
+                List.of(new Measurement(800, 100, List.of(5.0), 150, false)), classes(5_000), 10_000);
 
         String table = new ColdStartReport(BARE, List.of(PLACE_ORDER, failing), SKIPPED, "a test machine").markdown();
 
@@ -85,7 +86,7 @@ class ColdStartReportTest {
     @Test
     void anAwsSampleThatTookItsErrorPathIsMarked() {
         FunctionResult failing = new FunctionResult("notesFunction", FunctionResult.Variant.ON_DEMAND,
-                List.of(new Measurement(800, 100, List.of(5.0), 150, false)), 9_000, 10_000);
+                List.of(new Measurement(800, 100, List.of(5.0), 150, false)), classes(9_000), 10_000);
         AwsSampleOutcome.Measured measured = new AwsSampleOutcome.Measured(failing, "notes-sample", List.of());
 
         String table = new ColdStartReport(BARE, List.of(PLACE_ORDER), measured, "a test machine").markdown();
@@ -93,6 +94,19 @@ class ColdStartReportTest {
         assertThat(table).contains("| AWS sample notesFunction † |")
                 .contains("AWS sample: notes-sample; built from its source with its own Maven build. † Not every invocation "
                         + "succeeded: its figures measure its error path.");
+    }
+
+    @Test
+    void theInitIsBrokenDownByPurposeForEveryEnvironmentOnDemandAndTheSample() {
+        String table = new ColdStartReport(BARE, List.of(PLACE_ORDER, PLACE_ORDER_PRIMED), SAMPLE, "a test machine").markdown();
+
+        assertThat(table).contains("### What the init loads")
+                .contains("| classes at init | bare | PlaceOrder | AWS sample |")
+                .contains("| the JDK | 500 | 3,950 | 4,500 |")
+                .contains("| AWS SDK | 200 | 1,580 | 1,800 |")
+                .contains("| tracing (X-Ray) | 0 | 0 | 0 |")
+                .contains("| **init, in all** | **700** | **5,530** | **6,300** |")
+                .contains("| by the first answer, in all | 1,000 | 7,900 | 9,000 |");
     }
 
     @Test
@@ -106,6 +120,14 @@ class ColdStartReportTest {
                 new Measurement(init * 1.2, first * 1.5, List.of(4.0, 5.0), 180, true),
                 new Measurement(init, first, List.of(3.0, 6.0), 190, true),
                 new Measurement(init * 0.9, first * 0.8, List.of(2.0, 9.0), 185, true));
-        return new FunctionResult(function, variant, runs, classes, 40_000);
+        return new FunctionResult(function, variant, runs, classes(classes), 40_000);
+    }
+
+    /** Half of them JDK classes and a fifth SDK classes at init, the rest JDK classes of the first invocation. */
+    private static ClassesByPurpose classes(int total) {
+        int jdk = total / 2;
+        int sdk = total / 5;
+        return new ClassesByPurpose(Map.of(ClassPurpose.JDK, jdk, ClassPurpose.AWS_SDK, sdk),
+                Map.of(ClassPurpose.JDK, total - jdk - sdk));
     }
 }
