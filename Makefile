@@ -66,7 +66,7 @@ build: tools
 
 # `make run` and `make invoke` rebuild only when something sam build reads has changed.
 BUILT := .aws-sam/build/template.yaml
-BUILD_INPUTS := pom.xml template.yaml Makefile $(shell find shared-layer orders-service invoice-service ingestion-service contracts \
+BUILD_INPUTS := pom.xml template.yaml Makefile $(shell find shared-layer function-packaging orders-service invoice-service ingestion-service contracts \
 	-path '*/target' -prune -o -type f -print 2>/dev/null)
 # Build output goes to stderr: the standard output of `make invoke` is the function's answer alone.
 $(BUILT): $(BUILD_INPUTS) | tools
@@ -145,21 +145,21 @@ build-SharedLayer:
 	mkdir -p "$(ARTIFACTS_DIR)/java/lib"
 	cp shared-layer/target/layer/java/lib/*.jar "$(ARTIFACTS_DIR)/java/lib/"
 
-# Order functions: only the orders-service jar; everything else comes from the layer.
+# Each function: its service's jar cut down to the classes its handler reaches (function-packaging/,
+# what tree shaking does for a Node function), with the jar's resources; everything else comes from the layer.
+# The handler is the one template.yaml names for the function.
+handler = $(shell awk -v id="  $(1):" '$$0 == id {found = 1} found && $$1 == "Handler:" {print $$2; exit}' template.yaml)
+FUNCTION_JAR = "$(JAVA_HOME)/bin/java" -cp function-packaging/target/classes com.example.packaging.FunctionJar
+
 build-PlaceOrderFunction build-GetOrderFunction build-ReviewOrderFunction build-RiskCheckFunction \
 build-MarkOrderInvoicedFunction build-PlaceOrderFromQueueFunction:
-	$(MVN) -pl orders-service -am -DskipTests package
-	mkdir -p "$(ARTIFACTS_DIR)/lib"
-	cp orders-service/target/orders-service.jar "$(ARTIFACTS_DIR)/lib/"
+	$(MVN) -pl orders-service,function-packaging -am -DskipTests package
+	$(FUNCTION_JAR) orders-service/target/orders-service.jar "$(call handler,$(@:build-%=%))" "$(ARTIFACTS_DIR)/lib/orders-service.jar"
 
-# Invoice functions: only the invoice-service jar.
 build-IssueInvoiceFunction build-GetInvoiceFunction:
-	$(MVN) -pl invoice-service -am -DskipTests package
-	mkdir -p "$(ARTIFACTS_DIR)/lib"
-	cp invoice-service/target/invoice-service.jar "$(ARTIFACTS_DIR)/lib/"
+	$(MVN) -pl invoice-service,function-packaging -am -DskipTests package
+	$(FUNCTION_JAR) invoice-service/target/invoice-service.jar "$(call handler,$(@:build-%=%))" "$(ARTIFACTS_DIR)/lib/invoice-service.jar"
 
-# Ingestion functions: only the ingestion-service jar.
 build-IngestFileFunction:
-	$(MVN) -pl ingestion-service -am -DskipTests package
-	mkdir -p "$(ARTIFACTS_DIR)/lib"
-	cp ingestion-service/target/ingestion-service.jar "$(ARTIFACTS_DIR)/lib/"
+	$(MVN) -pl ingestion-service,function-packaging -am -DskipTests package
+	$(FUNCTION_JAR) ingestion-service/target/ingestion-service.jar "$(call handler,$(@:build-%=%))" "$(ARTIFACTS_DIR)/lib/ingestion-service.jar"
