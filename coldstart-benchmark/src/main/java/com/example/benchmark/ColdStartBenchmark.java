@@ -78,21 +78,25 @@ public final class ColdStartBenchmark {
 
         FunctionConfiguration bare = BareFunction.build(work.resolve("bare"), runtime.runtimeDirectory(), 1024, stack.region());
         System.err.println("baseline: " + bare.handler());
-        FunctionResult baseline = coldStarts.measure(bare, FunctionResult.Variant.ON_DEMAND, BareFunction.EVENT,
-                size(bare.codeDirectory()));
-        List<FunctionResult> results = new ArrayList<>();
+        List<ColdStarts.Subject> subjects = new ArrayList<>();
+        subjects.add(new ColdStarts.Subject(bare, FunctionResult.Variant.ON_DEMAND, BareFunction.EVENT, size(bare.codeDirectory())));
         for (Resource resource : functions) {
             String id = resource.logicalId();
             FunctionConfiguration function = definitions.configuration(id, Map.of(), Optional.of(environments.variables(id)));
             byte[] event = read(project.resolve("events/" + sampleEventName(id) + ".json"));
             long artifact = size(project.buildArtifact(id));
-            System.err.println("measuring " + id);
-            results.add(coldStarts.measure(function, FunctionResult.Variant.ON_DEMAND, event, artifact));
+            subjects.add(new ColdStarts.Subject(function, FunctionResult.Variant.ON_DEMAND, event, artifact));
             if (function.snapStart()) {
-                results.add(coldStarts.measure(function, FunctionResult.Variant.PRIMED, event, artifact));
+                subjects.add(new ColdStarts.Subject(function, FunctionResult.Variant.PRIMED, event, artifact));
             }
         }
-        AwsSampleOutcome sampleOutcome = sample.<AwsSampleOutcome>map(built -> measure(built, coldStarts, environments, runtime))
+        Optional<SampleSubject> sampleSubject = sample.map(built -> sampleSubject(built, environments, runtime));
+        sampleSubject.ifPresent(given -> subjects.add(given.subject()));
+        List<FunctionResult> measured = coldStarts.measure(subjects);
+        FunctionResult baseline = measured.getFirst();
+        List<FunctionResult> results = measured.subList(1, measured.size() - (sampleSubject.isPresent() ? 1 : 0));
+        AwsSampleOutcome sampleOutcome = sampleSubject.<AwsSampleOutcome>map(given -> new AwsSampleOutcome.Measured(
+                measured.getLast(), given.built().sample().source(), given.built().build().overrides()))
                 .orElseGet(AwsSampleOutcome.Skipped::new);
         if (sampleOutcome instanceof AwsSampleOutcome.Skipped skipped) {
             System.err.println(skipped.line());
@@ -104,8 +108,8 @@ public final class ColdStartBenchmark {
         System.out.print(report.markdown());
         // A failing baseline makes the ratios meaningless, a failing sample the comparison; ours are marked in the table.
         List<String> problems = new ArrayList<>(baseline.problem().stream().toList());
-        if (sampleOutcome instanceof AwsSampleOutcome.Measured measured) {
-            measured.result().problem().ifPresent(problem -> problems.add("AWS sample: " + problem
+        if (sampleOutcome instanceof AwsSampleOutcome.Measured measuredSample) {
+            measuredSample.result().problem().ifPresent(problem -> problems.add("AWS sample: " + problem
                     + ": its figures measure its error path (its log: coldstart-benchmark/target/runs/logs)"));
         }
         return problems;
@@ -126,9 +130,12 @@ public final class ColdStartBenchmark {
         return new BuiltSample(sample, built);
     }
 
-    /** Its tables created on the local run, then its function measured on demand, as ours are. */
-    private static AwsSampleOutcome measure(BuiltSample built, ColdStarts coldStarts, EnvVarsFile environments,
-                                            ManagedJavaRuntime runtime) {
+    /** The sample, and its function as a subject measured on demand, as ours are. */
+    private record SampleSubject(BuiltSample built, ColdStarts.Subject subject) {
+    }
+
+    /** Its tables created on the local run, and its function configured the way its template declares it. */
+    private static SampleSubject sampleSubject(BuiltSample built, EnvVarsFile environments, ManagedJavaRuntime runtime) {
         Map<String, String> lambdaEnvironment = environments.everyFunction();
         String region = lambdaEnvironment.getOrDefault("AWS_REGION", "us-east-1");
         AwsSampleDeployment deployment = new AwsSampleDeployment(built.sample(), region);
@@ -138,10 +145,9 @@ public final class ColdStartBenchmark {
             deployment.createTables(dynamoDb);
         }
         FunctionConfiguration function = deployment.function(built.build().buildDirectory(), lambdaEnvironment, runtime.runtimeName());
-        System.err.println("measuring the AWS sample: " + built.sample().source());
-        FunctionResult result = coldStarts.measure(function, FunctionResult.Variant.ON_DEMAND, read(built.sample().event()),
-                size(function.codeDirectory()));
-        return new AwsSampleOutcome.Measured(result, built.sample().source(), built.build().overrides());
+        System.err.println("measuring the AWS sample beside ours: " + built.sample().source());
+        return new SampleSubject(built, new ColdStarts.Subject(function, FunctionResult.Variant.ON_DEMAND,
+                read(built.sample().event()), size(function.codeDirectory())));
     }
 
     /** {@code PlaceOrderFromQueueFunction} samples live in {@code events/place-order-from-queue.json}. */

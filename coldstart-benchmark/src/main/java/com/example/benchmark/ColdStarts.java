@@ -18,7 +18,7 @@ import com.example.local.trace.Trace;
 /**
  * Cold starts of one function, each in a fresh execution environment of the local run's runtime
  * (a JVM under the Lambda runtime interface client, the managed runtime's flags): the first
- * invocation, then warm ones in the same environment. Classes are counted in a run of their own,
+ * invocation, then warm ones in the same environment; subjects take turns, round after round. Classes are counted in a run of their own,
  * because logging them slows the init it would measure.
  */
 final class ColdStarts {
@@ -35,14 +35,36 @@ final class ColdStarts {
         this.warmInvocations = warmInvocations;
     }
 
-    FunctionResult measure(FunctionConfiguration function, FunctionResult.Variant variant, byte[] event, long artifactBytes) {
-        FunctionConfiguration configured = function.withSnapStart(variant == FunctionResult.Variant.PRIMED);
-        List<Measurement> measurements = new ArrayList<>();
-        for (int run = 0; run < runs; run++) {
-            measurements.add(coldStart(configured, event, variant + "-" + run));
+    /** One environment to measure: a function, how it starts, the event it gets and the size of what it ships. */
+    record Subject(FunctionConfiguration function, FunctionResult.Variant variant, byte[] event, long artifactBytes) {
+
+        FunctionConfiguration configured() {
+            return function.withSnapStart(variant == FunctionResult.Variant.PRIMED);
         }
-        return new FunctionResult(function.logicalId(), variant, measurements, classesAtFirstAnswer(configured, event, variant),
-                artifactBytes);
+    }
+
+    /**
+     * Every subject's cold starts, in rounds: each round starts one environment of every subject in
+     * turn, so a machine that slows down or speeds up during the run weighs on every subject alike,
+     * the bare handler the ratios divide by included. The results come in the order of the subjects.
+     */
+    List<FunctionResult> measure(List<Subject> subjects) {
+        List<List<Measurement>> measurements = subjects.stream().map(subject -> (List<Measurement>) new ArrayList<Measurement>())
+                .toList();
+        for (int run = 0; run < runs; run++) {
+            System.err.println("round " + (run + 1) + " of " + runs);
+            for (int i = 0; i < subjects.size(); i++) {
+                Subject subject = subjects.get(i);
+                measurements.get(i).add(coldStart(subject.configured(), subject.event(), subject.variant() + "-" + run));
+            }
+        }
+        List<FunctionResult> results = new ArrayList<>();
+        for (int i = 0; i < subjects.size(); i++) {
+            Subject subject = subjects.get(i);
+            results.add(new FunctionResult(subject.function().logicalId(), subject.variant(), measurements.get(i),
+                    classesAtFirstAnswer(subject.configured(), subject.event(), subject.variant()), subject.artifactBytes()));
+        }
+        return results;
     }
 
     private Measurement coldStart(FunctionConfiguration function, byte[] event, String label) {
