@@ -45,15 +45,23 @@ record ClassesByPurpose(Map<ClassPurpose, Integer> atInit, Map<ClassPurpose, Int
         return atInit.getOrDefault(purpose, 0);
     }
 
+    int inFirstInvocation(ClassPurpose purpose) {
+        return inFirstInvocation.getOrDefault(purpose, 0);
+    }
+
     int byFirstAnswer(ClassPurpose purpose) {
-        return atInit(purpose) + inFirstInvocation.getOrDefault(purpose, 0);
+        return atInit(purpose) + inFirstInvocation(purpose);
     }
 
     int totalAtInit() {
         return atInit.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    int totalInFirstInvocation() {
+        return inFirstInvocation.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     int totalByFirstAnswer() {
-        return totalAtInit() + inFirstInvocation.values().stream().mapToInt(Integer::intValue).sum();
+        return totalAtInit() + totalInFirstInvocation();
     }
 }

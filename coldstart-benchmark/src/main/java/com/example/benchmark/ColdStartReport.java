@@ -49,6 +49,7 @@ final class ColdStartReport {
             case AwsSampleOutcome.Skipped skipped -> skipped.line() + ".";
         }).append('\n');
         table.append('\n').append(initByPurpose());
+        table.append('\n').append(primedFirstInvocationByPurpose());
         return table.toString();
     }
 
@@ -76,6 +77,31 @@ final class ColdStartReport {
         columns.forEach(column -> table.append(" **").append(count(column.classes().totalAtInit())).append("** |"));
         table.append("\n| by the first answer, in all |");
         columns.forEach(column -> table.append(' ').append(count(column.classes().totalByFirstAnswer())).append(" |"));
+        return table.append('\n').toString();
+    }
+
+    /**
+     * Classes each primed environment still loaded during its first invocation, by purpose: what the
+     * SnapStart priming does not reach yet, the work a restored snapshot's first request still does.
+     */
+    private String primedFirstInvocationByPurpose() {
+        List<FunctionResult> columns = functions.stream().filter(result -> result.variant() == FunctionResult.Variant.PRIMED)
+                .toList();
+        if (columns.isEmpty()) {
+            return "";
+        }
+        StringBuilder table = new StringBuilder("### What the first invocation still loads once primed\n\nClasses loaded "
+                + "during the first invocation of a primed environment, by what they are there for:\n\n| classes in the first "
+                + "invocation |");
+        columns.forEach(column -> table.append(' ').append(shortName(column)).append(" |"));
+        table.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
+        for (ClassPurpose purpose : ClassPurpose.values()) {
+            table.append("| ").append(purpose.label()).append(" |");
+            columns.forEach(column -> table.append(' ').append(count(column.classes().inFirstInvocation(purpose))).append(" |"));
+            table.append('\n');
+        }
+        table.append("| **first invocation, in all** |");
+        columns.forEach(column -> table.append(" **").append(count(column.classes().totalInFirstInvocation())).append("** |"));
         return table.append('\n').toString();
     }
 

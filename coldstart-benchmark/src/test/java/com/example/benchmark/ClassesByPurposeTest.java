@@ -58,6 +58,8 @@ class ClassesByPurposeTest {
         assertThat(classes.byFirstAnswer(ClassPurpose.JDK)).isEqualTo(2);
         assertThat(classes.atInit(ClassPurpose.TRACING)).isZero();
         assertThat(classes.totalAtInit()).isEqualTo(3);
+        assertThat(classes.inFirstInvocation(ClassPurpose.AWS_SDK)).isEqualTo(1);
+        assertThat(classes.totalInFirstInvocation()).isEqualTo(2);
         assertThat(classes.totalByFirstAnswer()).isEqualTo(5);
     }
 }

@@ -110,6 +110,18 @@ class ColdStartReportTest {
     }
 
     @Test
+    void whatAPrimedFirstInvocationStillLoadsHasATableOfItsOwn() {
+        String table = new ColdStartReport(BARE, List.of(PLACE_ORDER, PLACE_ORDER_PRIMED), SKIPPED, "a test machine").markdown();
+
+        assertThat(table).contains("### What the first invocation still loads once primed")
+                .contains("| classes in the first invocation | PlaceOrder |")
+                .contains("| the JDK | 2,430 |")
+                .contains("| **first invocation, in all** | **2,430** |");
+        assertThat(new ColdStartReport(BARE, List.of(PLACE_ORDER), SKIPPED, "a test machine").markdown())
+                .doesNotContain("still loads once primed");
+    }
+
+    @Test
     void eachFunctionFindsItsSampleEvent() {
         assertThat(ColdStartBenchmark.sampleEventName("PlaceOrderFromQueueFunction")).isEqualTo("place-order-from-queue");
         assertThat(ColdStartBenchmark.sampleEventName("GetInvoiceFunction")).isEqualTo("get-invoice");
