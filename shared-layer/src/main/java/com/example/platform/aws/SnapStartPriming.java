@@ -5,6 +5,8 @@ import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.example.platform.observability.Observability;
+
 /**
  * Runs a handler's priming just before SnapStart takes its snapshot, so the classes, schemas and
  * client connections of the first real request are already in the snapshot. A priming that fails
@@ -37,9 +39,13 @@ public final class SnapStartPriming implements Resource {
         prime();
     }
 
-    /** Whether the priming ran to the end; a failure is logged as a warning and never thrown. */
+    /**
+     * Whether the priming ran to the end: what wraps every request ({@link Observability#prime}), then
+     * the handler's own path; a failure is logged as a warning and never thrown.
+     */
     public boolean prime() {
         try {
+            Observability.prime();
             priming.run();
             return true;
         } catch (RuntimeException primingFailed) {

@@ -7,7 +7,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.xray.AWSXRay;
+import com.amazonaws.xray.entities.SegmentImpl;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
+import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
+import software.amazon.cloudwatchlogs.emf.model.Unit;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -32,6 +37,26 @@ public final class Observability {
 
     public static Metrics metrics() {
         return METRICS;
+    }
+
+    /**
+     * SnapStart priming of what wraps every request, emitting nothing: a log line through the JSON
+     * layout (the one trace priming leaves), a metrics document serialised and dropped, and a trace
+     * segment serialised and never sent (it brings in X-Ray's JSON modules). Without it a restored
+     * function's first request loads these classes itself (docs/performance.md).
+     */
+    public static void prime() {
+        LOG.info("Priming for the SnapStart snapshot");
+        MetricsContext document = new MetricsContext();
+        document.setNamespace("Priming");
+        document.putDimension("Priming", "true");
+        document.putMetric("Primed", 1, Unit.COUNT);
+        try {
+            document.serialize();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a metrics document did not serialise", e);
+        }
+        new SegmentImpl(AWSXRay.getGlobalRecorder(), "priming").serialize();
     }
 
     /** An invocation on behalf of one request or message: its correlation id is on every log line. */
