@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class IssueInvoiceHandler implements RequestStreamHandler {
 
     private final InvoicingInbox inbox;
+    private final EventPublisher publisher;
     private final DynamoDbInvoiceRepository invoices;
     private final Secrets secrets;
     private final SnapStartPriming snapStartPriming;
@@ -54,8 +55,8 @@ public final class IssueInvoiceHandler implements RequestStreamHandler {
         InvoiceIssuer issuer = new InvoiceIssuer(invoices,
                 () -> Json.read(parameters.string(taxRatesParameter), TaxRates.class),
                 new InvoiceSigner(() -> secrets.value(signingKeySecret)), Clock.systemUTC());
-        this.inbox = new InvoicingInbox(new OrderConfirmedReader(), issuer,
-                new EventPublisher(clients.eventBridge(), environment.required("EVENT_BUS_NAME"), "com.example.invoices"));
+        this.publisher = new EventPublisher(clients.eventBridge(), environment.required("EVENT_BUS_NAME"), "com.example.invoices");
+        this.inbox = new InvoicingInbox(new OrderConfirmedReader(), issuer, publisher);
         this.snapStartPriming = SnapStartPriming.register(this, this::prime);
     }
 
@@ -72,10 +73,14 @@ public final class IssueInvoiceHandler implements RequestStreamHandler {
         }));
     }
 
-    /** Primes the snapshot: the queue batch and its answer, the signing key and the invoices table's read path, writing nothing. */
+    /**
+     * Primes the snapshot, writing and publishing nothing: the queue batch and its answer, the signing
+     * key, the invoices table's read path and an EventBridge request that carries no event.
+     */
     public void prime() {
         LambdaEvents.prime(SQSEvent.class, SQSBatchResponse.builder().withBatchItemFailures(List.of()).build());
         secrets.value(signingKeySecret);
         invoices.find(InvoiceId.forOrder("priming"));
+        publisher.prime();
     }
 }

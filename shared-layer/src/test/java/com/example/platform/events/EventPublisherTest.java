@@ -1,6 +1,7 @@
 package com.example.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
@@ -60,6 +62,37 @@ class EventPublisherTest {
         @Override
         public void close() {
         }
+    }
+
+    @Test
+    void primingSendsARequestWithNoEntrySoNothingCanBePublished() {
+        AnsweringEventBridge eventBridge = new AnsweringEventBridge(PutEventsResultEntry.builder().eventId("id-1").build());
+
+        new EventPublisher(eventBridge, "bus", "com.example.invoices").prime();
+
+        assertThat(eventBridge.requests).singleElement().satisfies(request -> assertThat(request.entries()).isEmpty());
+    }
+
+    @Test
+    void primingTakesEventBridgesRefusalOfAnEmptyRequestAsItsEnd() {
+        EventBridgeClient refusing = new EventBridgeClient() {
+            @Override
+            public PutEventsResponse putEvents(PutEventsRequest request) {
+                throw (EventBridgeException) EventBridgeException.builder().statusCode(400)
+                        .message("Value '[]' at 'entries' failed to satisfy constraint").build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "events";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        assertThatCode(() -> new EventPublisher(refusing, "bus", "com.example.invoices").prime()).doesNotThrowAnyException();
     }
 
     @Test
