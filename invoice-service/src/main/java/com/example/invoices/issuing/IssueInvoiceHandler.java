@@ -74,11 +74,17 @@ public final class IssueInvoiceHandler implements RequestStreamHandler {
     }
 
     /**
-     * Primes the snapshot, writing and publishing nothing: the queue batch and its answer, the signing
-     * key, the invoices table's read path and an EventBridge request that carries no event.
+     * Primes the snapshot, writing and publishing nothing: the queue batch and its answer, the
+     * OrderConfirmed contract (on an unreadable sample), the signing key, the invoices table's read
+     * path and an EventBridge request that carries no event.
      */
     public void prime() {
         LambdaEvents.prime(SQSEvent.class, SQSBatchResponse.builder().withBatchItemFailures(List.of()).build());
+        try {
+            inbox.read("{\"source\":\"priming\"}");
+        } catch (UnreadableMessage expected) {
+            // Refused by design: the reader and its contract are loaded.
+        }
         secrets.value(signingKeySecret);
         invoices.find(InvoiceId.forOrder("priming"));
         publisher.prime();
