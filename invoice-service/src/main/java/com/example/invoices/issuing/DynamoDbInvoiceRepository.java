@@ -28,6 +28,12 @@ public final class DynamoDbInvoiceRepository implements InvoiceRepository {
             .putExpressionName("#id", InvoiceItems.ID)
             .build();
 
+    /** A condition no item meets, for priming writes that must not happen. */
+    private static final Expression NEVER = Expression.builder()
+            .expression("attribute_not_exists(#id) AND attribute_exists(#id)")
+            .putExpressionName("#id", InvoiceItems.ID)
+            .build();
+
     private static final Map<String, String> PUBLIC_PROJECTION = InvoiceItems.PUBLIC_ATTRIBUTES.stream()
             .collect(Collectors.toUnmodifiableMap(name -> "#" + name, name -> name));
 
@@ -79,5 +85,22 @@ public final class DynamoDbInvoiceRepository implements InvoiceRepository {
 
     private static Key key(InvoiceId id) {
         return Key.builder().partitionValue(id.toString()).build();
+    }
+
+    /**
+     * SnapStart priming of both writes of an issue, changing nothing: the invoice's PutItem and the
+     * counter's UpdateItem, each under a condition false by construction.
+     */
+    public void primeWritePaths(Invoice sample) {
+        try {
+            invoices.putItem(request -> request.item(sample).conditionExpression(NEVER));
+        } catch (ConditionalCheckFailedException expected) {
+            // Nothing was written.
+        }
+        try {
+            sequences.updateItem(request -> request.item(Sequence.of(sample.number().year())).conditionExpression(NEVER));
+        } catch (ConditionalCheckFailedException expected) {
+            // The counter was not advanced.
+        }
     }
 }

@@ -2,7 +2,10 @@ package com.example.invoices.issuing;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +13,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.example.invoices.domain.Invoice;
 import com.example.invoices.domain.InvoiceId;
+import com.example.invoices.domain.InvoiceNumber;
 import com.example.invoices.domain.TaxRates;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
@@ -21,6 +26,7 @@ import com.example.platform.config.SharedParameters;
 import com.example.platform.events.EventPublisher;
 import com.example.platform.json.Json;
 import com.example.platform.messaging.QueueBatch;
+import com.example.platform.money.Money;
 import com.example.platform.observability.CorrelationId;
 import com.example.platform.observability.Observability;
 
@@ -31,6 +37,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * becomes one issued, signed and announced invoice; failed messages are reported one by one.
  */
 public final class IssueInvoiceHandler implements RequestStreamHandler {
+
+    /** Never stored: the priming writes it under a condition no item meets. */
+    private static final Invoice PRIMING_INVOICE = new Invoice(InvoiceId.forOrder("priming"), new InvoiceNumber(2026, 1),
+            "priming", "priming", new Money(new BigDecimal("1.00"), Currency.getInstance("EUR")), new BigDecimal("0.20"),
+            new Money(new BigDecimal("0.20"), Currency.getInstance("EUR")), new Money(new BigDecimal("1.20"),
+            Currency.getInstance("EUR")), Instant.EPOCH, "priming", "priming", "priming");
 
     private final InvoicingInbox inbox;
     private final EventPublisher publisher;
@@ -76,7 +88,8 @@ public final class IssueInvoiceHandler implements RequestStreamHandler {
     /**
      * Primes the snapshot, writing and publishing nothing: the queue batch and its answer, the
      * OrderConfirmed contract (on an unreadable sample), the signing key, the invoices table's read
-     * path and an EventBridge request that carries no event.
+     * path, its two writes under a condition no item meets, and an EventBridge request that carries
+     * no event.
      */
     public void prime() {
         LambdaEvents.prime(SQSEvent.class, SQSBatchResponse.builder().withBatchItemFailures(List.of()).build());
@@ -87,6 +100,7 @@ public final class IssueInvoiceHandler implements RequestStreamHandler {
         }
         secrets.value(signingKeySecret);
         invoices.find(InvoiceId.forOrder("priming"));
+        invoices.primeWritePaths(PRIMING_INVOICE);
         publisher.prime();
     }
 }
