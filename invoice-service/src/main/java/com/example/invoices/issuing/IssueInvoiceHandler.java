@@ -6,20 +6,16 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.List;
 import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.example.invoices.domain.Invoice;
 import com.example.invoices.domain.InvoiceId;
 import com.example.invoices.domain.InvoiceNumber;
 import com.example.invoices.domain.TaxRates;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
-import com.example.platform.aws.LambdaEvents;
 import com.example.platform.aws.SnapStartPriming;
 import com.example.platform.config.Secrets;
 import com.example.platform.config.SharedParameters;
@@ -74,15 +70,11 @@ public final class IssueInvoiceHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream event, OutputStream answer, Context context) {
-        LambdaEvents.write(answer, handle(LambdaEvents.read(event, SQSEvent.class), context));
-    }
-
-    private SQSBatchResponse handle(SQSEvent batch, Context context) {
-        return Observability.observe(context, () -> QueueBatch.process(batch, message -> {
+        QueueBatch.invoke(event, answer, context, message -> {
             ConfirmedOrder order = inbox.read(message.getBody());
             Observability.underCorrelation(CorrelationId.fromCaller(Optional.of(order.correlationId())),
                     () -> inbox.process(order));
-        }));
+        });
     }
 
     /**
@@ -92,7 +84,7 @@ public final class IssueInvoiceHandler implements RequestStreamHandler {
      * no event.
      */
     public void prime() {
-        LambdaEvents.prime(SQSEvent.class, SQSBatchResponse.builder().withBatchItemFailures(List.of()).build());
+        QueueBatch.primeEventPath();
         try {
             inbox.read("{\"source\":\"priming\"}");
         } catch (UnreadableMessage expected) {

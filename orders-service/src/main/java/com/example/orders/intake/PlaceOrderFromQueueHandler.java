@@ -3,13 +3,10 @@ package com.example.orders.intake;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.example.orders.domain.Channel;
 import com.example.orders.placement.AcceptedCurrencies;
 import com.example.orders.placement.OrderPlacement;
@@ -19,7 +16,6 @@ import com.example.orders.placement.PrimingSample;
 import com.example.orders.store.DynamoDbOrderRepository;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
-import com.example.platform.aws.LambdaEvents;
 import com.example.platform.aws.SnapStartPriming;
 import com.example.platform.config.SharedParameters;
 import com.example.platform.contracts.Reading;
@@ -60,15 +56,11 @@ public final class PlaceOrderFromQueueHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream event, OutputStream answer, Context context) {
-        LambdaEvents.write(answer, handle(LambdaEvents.read(event, SQSEvent.class), context));
-    }
-
-    private SQSBatchResponse handle(SQSEvent batch, Context context) {
-        return Observability.observe(context, () -> QueueBatch.process(batch, message -> {
+        QueueBatch.invoke(event, answer, context, message -> {
             SubmittedOrder submitted = messages.read(message.getBody());
             Observability.underCorrelation(CorrelationId.fromCaller(Optional.of(submitted.correlationId())),
                     () -> intake.place(submitted));
-        }));
+        });
     }
 
     /**
@@ -76,7 +68,7 @@ public final class PlaceOrderFromQueueHandler implements RequestStreamHandler {
      * OrderSubmitted contract (on an unreadable sample), the order rules and the DynamoDB write.
      */
     public void prime() {
-        LambdaEvents.prime(SQSEvent.class, SQSBatchResponse.builder().withBatchItemFailures(List.of()).build());
+        QueueBatch.primeEventPath();
         try {
             messages.read("{\"source\":\"priming\"}");
         } catch (UnplaceableSubmission expected) {
