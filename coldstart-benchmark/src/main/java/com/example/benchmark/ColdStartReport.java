@@ -3,6 +3,8 @@ package com.example.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToIntBiFunction;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -64,18 +66,10 @@ final class ColdStartReport {
         if (sample instanceof AwsSampleOutcome.Measured measured) {
             columns.add(measured.result());
         }
-        StringBuilder table = new StringBuilder("### What the init loads\n\nClasses loaded during the init, on demand, by what "
-                + "they are there for (from the class log of a run of their own):\n\n| classes at init |");
-        columns.forEach(column -> table.append(' ').append(shortName(column)).append(" |"));
-        table.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
-        for (ClassPurpose purpose : ClassPurpose.values()) {
-            table.append("| ").append(purpose.label()).append(" |");
-            columns.forEach(column -> table.append(' ').append(count(column.classes().atInit(purpose))).append(" |"));
-            table.append('\n');
-        }
-        table.append("| **init, in all** |");
-        columns.forEach(column -> table.append(" **").append(count(column.classes().totalAtInit())).append("** |"));
-        table.append("\n| by the first answer, in all |");
+        StringBuilder table = purposeTable("### What the init loads\n\nClasses loaded during the init, on demand, by what "
+                + "they are there for (from the class log of a run of their own):\n\n| classes at init |", columns,
+                ClassesByPurpose::atInit, "init", ClassesByPurpose::totalAtInit);
+        table.append("| by the first answer, in all |");
         columns.forEach(column -> table.append(' ').append(count(column.classes().totalByFirstAnswer())).append(" |"));
         return table.append('\n').toString();
     }
@@ -90,19 +84,27 @@ final class ColdStartReport {
         if (columns.isEmpty()) {
             return "";
         }
-        StringBuilder table = new StringBuilder("### What the first invocation still loads once primed\n\nClasses loaded "
-                + "during the first invocation of a primed environment, by what they are there for:\n\n| classes in the first "
-                + "invocation |");
+        return purposeTable("### What the first invocation still loads once primed\n\nClasses loaded during the first "
+                + "invocation of a primed environment, by what they are there for:\n\n| classes in the first invocation |",
+                columns, ClassesByPurpose::inFirstInvocation, "first invocation", ClassesByPurpose::totalInFirstInvocation)
+                .toString();
+    }
+
+    /** A heading, a column per environment, a row per purpose, and the total in bold. */
+    private StringBuilder purposeTable(String headingAndCorner, List<FunctionResult> columns,
+                                       ToIntBiFunction<ClassesByPurpose, ClassPurpose> perPurpose, String totalLabel,
+                                       ToIntFunction<ClassesByPurpose> total) {
+        StringBuilder table = new StringBuilder(headingAndCorner);
         columns.forEach(column -> table.append(' ').append(shortName(column)).append(" |"));
         table.append("\n|---|").append("---|".repeat(columns.size())).append('\n');
         for (ClassPurpose purpose : ClassPurpose.values()) {
             table.append("| ").append(purpose.label()).append(" |");
-            columns.forEach(column -> table.append(' ').append(count(column.classes().inFirstInvocation(purpose))).append(" |"));
+            columns.forEach(column -> table.append(' ').append(count(perPurpose.applyAsInt(column.classes(), purpose))).append(" |"));
             table.append('\n');
         }
-        table.append("| **first invocation, in all** |");
-        columns.forEach(column -> table.append(" **").append(count(column.classes().totalInFirstInvocation())).append("** |"));
-        return table.append('\n').toString();
+        table.append("| **").append(totalLabel).append(", in all** |");
+        columns.forEach(column -> table.append(" **").append(count(total.applyAsInt(column.classes()))).append("** |"));
+        return table.append('\n');
     }
 
     private String shortName(FunctionResult result) {
