@@ -38,11 +38,16 @@ public record EnvVarsFile(Path file) {
         return variables(EVERY_FUNCTION);
     }
 
-    /** One function's variables; an error naming the file when it has none. */
-    public Map<String, String> variables(String logicalId) {
-        JsonNode function = read().path(logicalId);
+    /**
+     * One function's variables, found as SAM finds them: under its logical id, else under its qualified
+     * id ({@code OrdersService/PlaceOrderFunction}); an error naming the file when it has none.
+     */
+    public Map<String, String> variables(String qualifiedId) {
+        JsonNode all = read();
+        String logicalId = qualifiedId.substring(qualifiedId.lastIndexOf('/') + 1);
+        JsonNode function = all.path(logicalId).isObject() ? all.path(logicalId) : all.path(qualifiedId);
         if (!function.isObject()) {
-            throw new IllegalArgumentException(file + " has no variables for " + logicalId);
+            throw new IllegalArgumentException(file + " has no variables for " + qualifiedId);
         }
         Map<String, String> variables = new LinkedHashMap<>();
         function.properties().forEach(variable -> variables.put(variable.getKey(), variable.getValue().asText()));

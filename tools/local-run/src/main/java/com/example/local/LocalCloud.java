@@ -17,11 +17,13 @@ import com.example.local.eventbridge.ServiceTargets;
 import com.example.local.faults.FaultInjection;
 import com.example.local.lambda.LambdaService;
 import com.example.local.s3.BucketNotifications;
+import com.example.local.servers.DeferredHandler;
 import com.example.local.servers.DynamoDbLocal;
 import com.example.local.servers.ElasticMq;
 import com.example.local.servers.HttpServers;
 import com.example.local.servers.MotoServer;
 import com.example.local.sqs.Queues;
+import com.example.local.stack.LayerVersions;
 import com.example.local.trace.Trace;
 import com.sun.net.httpserver.HttpServer;
 
@@ -59,6 +61,7 @@ public final class LocalCloud implements AutoCloseable {
     private final DatagramSocket xrayDaemon;
     private final AtomicLong traceSegments = new AtomicLong();
     private final FaultInjection faults = FaultInjection.switchedOff();
+    private final LayerVersions layers = new LayerVersions();
 
     private LocalCloud(Settings settings, Trace trace) {
         this.settings = settings;
@@ -68,7 +71,7 @@ public final class LocalCloud implements AutoCloseable {
         this.elasticMq = ElasticMq.start(settings.region(), settings.accountId());
         this.queues = new Queues(clients.client(SqsClient.builder(), elasticMq.endpoint()));
         this.lambda = new LambdaService(trace, queues::send);
-        DelegatingHandler endpoint = new DelegatingHandler();
+        DeferredHandler endpoint = new DeferredHandler();
         this.endpointServer = HttpServers.start(settings.endpointPort(), endpoint);
         URI endpointUri = URI.create("http://127.0.0.1:" + endpointServer.getAddress().getPort());
         this.moto = MotoServer.start(settings.python(), settings.motoLauncher(), settings.logDirectory(), settings.accountId(),
@@ -77,12 +80,12 @@ public final class LocalCloud implements AutoCloseable {
         this.eventBridge = new LocalEventBridge(settings.region(), settings.accountId(),
                 new ServiceTargets(queues, clients.client(SfnClient.builder(), moto.endpoint()), lambda, this::eventBridge), trace, faults);
         this.notifications = new BucketNotifications(eventBridge::putEvents, trace, settings.accountId());
-        endpoint.target = new AwsEndpoint(Map.of(
+        endpoint.serve(new AwsEndpoint(Map.of(
                 "dynamodb", new AwsEndpoint.Backend.Remote(dynamoDb.endpoint()),
                 "sqs", new AwsEndpoint.Backend.Remote(elasticMq.endpoint()),
                 "events", new AwsEndpoint.Backend.InProcess(eventBridge),
                 "lambda", new AwsEndpoint.Backend.InProcess(lambda)),
-                new AwsEndpoint.Backend.Remote(moto.endpoint()), moto.endpoint(), clients.s3(moto.endpoint()), notifications, faults);
+                new AwsEndpoint.Backend.Remote(moto.endpoint()), moto.endpoint(), clients.s3(moto.endpoint()), notifications, faults));
         this.xrayDaemon = startXrayDaemon();
     }
 
@@ -123,6 +126,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public LambdaService lambda() {
         return lambda;
+    }
+
+    /** The layer versions published in this account, whichever stack published them. */
+    public LayerVersions layers() {
+        return layers;
     }
 
     public LocalEventBridge eventBridge() {
@@ -234,20 +242,5 @@ public final class LocalCloud implements AutoCloseable {
         moto.close();
         elasticMq.close();
         dynamoDb.close();
-    }
-
-    /** The endpoint's server starts before moto (which needs its address), its router after. */
-    private static final class DelegatingHandler implements com.sun.net.httpserver.HttpHandler {
-        private volatile AwsEndpoint target;
-
-        @Override
-        public void handle(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
-            AwsEndpoint router = target;
-            if (router == null) {
-                HttpServers.answer(exchange, 503, Map.of(), "starting".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return;
-            }
-            router.handle(exchange);
-        }
     }
 }

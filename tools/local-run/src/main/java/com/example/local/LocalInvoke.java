@@ -23,6 +23,7 @@ import com.example.local.lambda.InvocationResult;
 import com.example.local.lambda.LambdaService;
 import com.example.local.lambda.ManagedJavaRuntime;
 import com.example.local.stack.FunctionDefinitions;
+import com.example.local.stack.LayerVersions;
 import com.example.local.trace.Trace;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -39,9 +40,9 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  *
  * <p>Without an env-vars file it runs against the running local application: the environment is
  * the one {@code make run} gave the function ({@code .local/env-vars.json}). With one (the format
- * of {@code sam local invoke --env-vars}, e.g. {@code events/local-env.json} filled in with a
- * deployed stack's names), the function gets those variables, Lambda's own, and the caller's AWS
- * credentials and region, and so reaches the deployed stack's resources.
+ * of {@code sam local invoke --env-vars}, e.g. {@code events/<service>/env-vars.json} filled in
+ * with a deployed stack's names), the function gets those variables, Lambda's own, and the
+ * caller's AWS credentials and region, and so reaches the deployed stack's resources.
  */
 public final class LocalInvoke {
 
@@ -50,7 +51,7 @@ public final class LocalInvoke {
 
     public static void main(String[] arguments) {
         if (arguments.length < 2 || arguments[0].isBlank() || arguments[1].isBlank()) {
-            System.err.println("usage: make invoke FUNCTION=<LogicalId> EVENT=<event file> [ENV_VARS=<env-vars file>]");
+            System.err.println("usage: make invoke FUNCTION=[<Stack>/]<LogicalId> EVENT=<event file> [ENV_VARS=<env-vars file>]");
             System.exit(2);
         }
         ProjectDirectory project = ProjectDirectory.current();
@@ -64,16 +65,25 @@ public final class LocalInvoke {
         }
     }
 
-    /** Invokes the function once and prints what it answered; the exit status (0: it ran). */
-    static int invoke(ProjectDirectory project, String logicalId, Path eventFile, Optional<Path> envVarsFile) {
-        CloudFormationTemplate template = CloudFormationTemplate.load(project.template());
-        if (!"AWS::Serverless::Function".equals(template.resource(logicalId).type())) {
-            throw new IllegalArgumentException(logicalId + " is not a function of template.yaml");
-        }
-        byte[] event = read(eventFile);
+    /**
+     * Invokes the function once and prints what it answered; the exit status (0: it ran). The function
+     * is named as {@code sam local invoke} names it: {@code OrdersService/PlaceOrderFunction}, or its
+     * logical id alone where only one stack of the application has it.
+     */
+    static int invoke(ProjectDirectory project, String functionName, Path eventFile, Optional<Path> envVarsFile) {
         Map<String, String> lambdaEnvironment = new LinkedHashMap<>();
+        // The local run's region (make run's LOCAL_REGION), or, against a deployed stack, the caller's.
+        String region = envVarsFile.isEmpty() ? System.getenv().getOrDefault("LOCAL_REGION", "us-east-1")
+                : new DefaultAwsRegionProviderChain().getRegion().id();
+        DeployedStack application = new DeployedStack(CloudFormationTemplate.load(project.template()),
+                System.getenv().getOrDefault("STACK_NAME", "serverless-orders-local"), region, "000000000000", Map.of());
+        DeployedStack.Located located = application.locate(functionName);
+        if (!"AWS::Serverless::Function".equals(located.resource().type())) {
+            throw new IllegalArgumentException(functionName + " is not a function of the application");
+        }
+        String logicalId = located.qualifiedId();
+        byte[] event = read(eventFile);
         Map<String, String> variables;
-        String region;
         if (envVarsFile.isEmpty()) {
             EnvVarsFile localRun = EnvVarsFile.ofLocalRun(project);
             if (!localRun.exists()) {
@@ -82,24 +92,21 @@ public final class LocalInvoke {
             }
             variables = localRun.variables(logicalId);
             requireListening(URI.create(variables.getOrDefault("AWS_ENDPOINT_URL", "")));
-            region = variables.getOrDefault("AWS_REGION", "us-east-1");
         } else {
             variables = new EnvVarsFile(envVarsFile.get()).variables(logicalId);
-            region = new DefaultAwsRegionProviderChain().getRegion().id();
             lambdaEnvironment.putAll(callerCredentials(region));
         }
-        DeployedStack stack = new DeployedStack(template, System.getenv().getOrDefault("STACK_NAME", "serverless-orders-local"),
-                region, "000000000000", Map.of());
-        FunctionConfiguration defined = new FunctionDefinitions(stack, project.resolve(".aws-sam/build"))
-                .configuration(logicalId, lambdaEnvironment, Optional.of(variables));
+        Path build = project.resolve(".aws-sam/build");
+        FunctionConfiguration defined = new FunctionDefinitions(located.stack(), build, LayerVersions.ofApplication(application, build))
+                .configuration(located.logicalId(), lambdaEnvironment, Optional.of(variables));
         // CLASSES=1: also count the classes the JVM loaded until the first answer (the cold-start budgets).
         Optional<ClassLoadLog> classLog = "1".equals(System.getenv("CLASSES"))
-                ? Optional.of(new ClassLoadLog(project.localState().resolve("invoke/classes-" + logicalId + ".log")))
+                ? Optional.of(new ClassLoadLog(project.localState().resolve("invoke/classes-" + logicalId.replace('/', '-') + ".log")))
                 : Optional.empty();
         FunctionConfiguration function = classLog.map(log -> log.applyTo(defined)).orElse(defined);
         Trace trace = Trace.toTerminal(System.err);
         try (FunctionLog log = new FunctionLog(logicalId, function.logging(),
-                project.localState().resolve("logs/invoke-" + logicalId + ".log"), trace, false);
+                project.localState().resolve("logs/invoke-" + logicalId.replace('/', '-') + ".log"), trace, false);
              FunctionPool pool = new FunctionPool(function, ManagedJavaRuntime.current(project.localState().resolve("invoke")), log,
                      trace, 1)) {
             InvocationResult result = pool.invoke(Invocation.of(event, function.timeout(),

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
+import com.example.local.apigateway.LocalApiGateway;
 import com.example.local.apigateway.RestApi;
 import com.example.local.cloudformation.CloudFormationTemplate;
 import com.example.local.cloudformation.DeployedStack;
@@ -22,6 +23,7 @@ import com.example.local.lambda.FunctionLog;
 import com.example.local.lambda.FunctionPool;
 import com.example.local.lambda.ManagedJavaRuntime;
 import com.example.local.pipes.StreamPipe;
+import com.example.local.servers.DeferredHandler;
 import com.example.local.servers.HttpServers;
 import com.example.local.sqs.SqsEventSourceMapping;
 import com.example.local.stack.TemplateDeployment;
@@ -84,7 +86,7 @@ public final class LocalRun implements AutoCloseable {
     private final TemplateDeployment deployment;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final HttpServer apiServer;
-    private final URI apiUrl;
+    private final URI apiEndpoint;
     private final long startedNanos = System.nanoTime();
 
     private LocalRun(ProjectDirectory project, Settings settings, Trace trace) {
@@ -96,34 +98,38 @@ public final class LocalRun implements AutoCloseable {
         Path build = project.resolve(".aws-sam/build");
         List<String> problems = new TemplateSupport(stack, build).problems();
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("template.yaml has what the local run cannot emulate:\n  - "
+            throw new IllegalStateException("The templates have what the local run cannot emulate:\n  - "
                     + String.join("\n  - ", problems));
         }
-        this.cloud = LocalCloud.start(new LocalCloud.Settings(settings.endpointPort(), settings.region(), settings.accountId(),
-                settings.python(), project.resolve("local-aws/src/main/python/moto_server.py"),
-                project.localState().resolve("logs")), trace);
+        // The API Gateway listens first: its address is part of what the stacks' outputs say.
+        DeferredHandler gateway = new DeferredHandler();
+        this.apiServer = HttpServers.start(settings.apiPort(), gateway);
+        this.apiEndpoint = URI.create("http://localhost:" + apiServer.getAddress().getPort());
+        LocalCloud started = null;
         try {
+            started = LocalCloud.start(new LocalCloud.Settings(settings.endpointPort(), settings.region(), settings.accountId(),
+                    settings.python(), project.resolve("tools/local-run/src/main/python/moto_server.py"),
+                    project.localState().resolve("logs")), trace);
+            this.cloud = started;
             ManagedJavaRuntime runtime = ManagedJavaRuntime.current(project.localState().resolve("task"));
-            this.deployment = new TemplateDeployment(stack, cloud, project.root(), build, function -> new FunctionPool(function, runtime,
+            this.deployment = new TemplateDeployment(stack, cloud, build, function -> new FunctionPool(function, runtime,
                     new FunctionLog(function.logicalId(), function.logging(),
                             project.localState().resolve("logs").resolve(function.logicalId() + ".log"), trace, settings.everyLogLine()),
                     trace, Math.min(settings.environmentsPerFunction(), function.reservedConcurrency().orElse(Integer.MAX_VALUE)),
                     cloud.faults()),
-                    trace, settings.environmentsPerFunction());
+                    trace, settings.environmentsPerFunction(), apiEndpoint);
             deployment.deployAll();
             warmFunctions();
             startDelivery();
-            RestApi.Stage stage = deployment.apiStage().orElseThrow(() -> new IllegalStateException("template.yaml has no API"));
-            RestApi api = new RestApi(stage, cloud.lambda()::invoke,
-                    new RestApi.Caller(settings.callerArn(), "ASIALOCALCALLER", "AIDALOCALCALLER"), trace,
-                    Optional.of(project.localState().resolve("logs/api-access.log")));
-            running.add(api);
-            this.apiServer = HttpServers.start(settings.apiPort(), api);
-            this.apiUrl = URI.create("http://localhost:" + apiServer.getAddress().getPort() + "/" + stage.name());
+            LocalApiGateway apis = new LocalApiGateway(deployment.apiStages().stream().map(stage -> new RestApi(stage,
+                    cloud.lambda()::invoke, new RestApi.Caller(settings.callerArn(), "ASIALOCALCALLER", "AIDALOCALCALLER"), trace,
+                    Optional.of(project.localState().resolve("logs").resolve(stage.logicalId() + "-access.log")))).toList());
+            running.add(apis);
+            gateway.serve(apis);
             writeOutputs();
             writeFunctionEnvironments();
         } catch (RuntimeException e) {
-            close();
+            closeStarted(started);
             throw e;
         }
     }
@@ -132,8 +138,9 @@ public final class LocalRun implements AutoCloseable {
         return new LocalRun(project, settings, trace);
     }
 
-    public URI apiUrl() {
-        return apiUrl;
+    /** Where the local API Gateway serves every API of the application (each under its stage). */
+    public URI apiEndpoint() {
+        return apiEndpoint;
     }
 
     public URI endpoint() {
@@ -192,7 +199,7 @@ public final class LocalRun implements AutoCloseable {
     /** {@code .local/outputs.json}: the template's outputs as {@code sam list stack-outputs --output json} prints them. */
     private void writeOutputs() {
         ArrayNode outputs = Json.array();
-        deployment.outputs(stage -> apiUrl.toString()).forEach((name, output) -> outputs.addObject()
+        deployment.outputs().forEach((name, output) -> outputs.addObject()
                 .put("OutputKey", name).put("OutputValue", output.value()).put("Description", output.description()));
         outputs.addObject().put("OutputKey", "LocalAwsEndpointUrl").put("OutputValue", "http://localhost:" + cloud.endpoint().getPort())
                 .put("Description", "Every AWS API of the local run (aws --endpoint-url ...); requests are routed by their SigV4 service");
@@ -267,7 +274,7 @@ public final class LocalRun implements AutoCloseable {
         }));
         trace.printAll(Trace.Source.LOCAL, run.summary());
         trace.print(Trace.Source.LOCAL, String.format(Locale.ROOT, "ready in %.1f s: API %s, AWS endpoint %s (outputs in %s); Ctrl-C stops",
-                (System.nanoTime() - run.startedNanos) / 1e9, run.apiUrl(), "http://localhost:" + run.endpoint().getPort(),
+                (System.nanoTime() - run.startedNanos) / 1e9, run.apiEndpoint(), "http://localhost:" + run.endpoint().getPort(),
                 project.localState().resolve("outputs.json")));
         try {
             stopped.await();
@@ -278,6 +285,11 @@ public final class LocalRun implements AutoCloseable {
 
     @Override
     public void close() {
+        closeStarted(cloud);
+    }
+
+    /** Stops what has started, in the reverse order: the API, delivery, then the cloud. */
+    private void closeStarted(LocalCloud startedCloud) {
         if (apiServer != null) {
             apiServer.stop(0);
         }
@@ -288,9 +300,9 @@ public final class LocalRun implements AutoCloseable {
                 trace.print(Trace.Source.LOCAL, "could not stop " + component + ": " + e.getMessage());
             }
         }
-        if (cloud != null) {
-            cloud.lambda().drainAsync(Duration.ofMillis(0));
-            cloud.close();
+        if (startedCloud != null) {
+            startedCloud.lambda().drainAsync(Duration.ofMillis(0));
+            startedCloud.close();
         }
     }
 }

@@ -52,9 +52,12 @@ public final class RestApi implements HttpHandler, AutoCloseable {
     public record Caller(String userArn, String accessKey, String principalId) {
     }
 
-    /** The API as deployed: its stage, routes, gateway responses, throttling and access log format. */
-    public record Stage(String apiId, String name, List<Route> routes, GatewayResponses responses, double rateLimit,
-                        int burstLimit, Optional<String> accessLogFormat, String accountId) {
+    /**
+     * The API as deployed: the resource that defines it ({@code OrdersService/OrdersApi}), its stage,
+     * routes, gateway responses, throttling and access log format.
+     */
+    public record Stage(String logicalId, String apiId, String name, List<Route> routes, GatewayResponses responses,
+                        double rateLimit, int burstLimit, Optional<String> accessLogFormat, String accountId) {
     }
 
     /** How the API invokes a function: synchronously, through the Lambda service. */
@@ -77,6 +80,20 @@ public final class RestApi implements HttpHandler, AutoCloseable {
         this.trace = trace;
         this.throttle = new TokenBucket(stage.rateLimit(), stage.burstLimit());
         this.accessLog = accessLogFile.filter(file -> stage.accessLogFormat().isPresent()).map(RestApi::open);
+    }
+
+    /** Whether a request path is this API's: under its stage, on one of its resources (whatever the method). */
+    public boolean serves(String rawPath) {
+        String stagePrefix = "/" + stage.name();
+        if (!rawPath.startsWith(stagePrefix + "/")) {
+            return false;
+        }
+        String path = rawPath.substring(stagePrefix.length());
+        return stage.routes().stream().anyMatch(route -> route.match(route.method(), path).isPresent());
+    }
+
+    public Stage stage() {
+        return stage;
     }
 
     @Override

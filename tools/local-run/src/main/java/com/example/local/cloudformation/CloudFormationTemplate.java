@@ -9,25 +9,67 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A SAM or CloudFormation template as data, for the checks that read it and the local run that deploys it. */
+/**
+ * A SAM or CloudFormation template as data, for the checks that read it and the local run that
+ * deploys it, with its {@code Fn::ForEach} loops expanded ({@link LanguageExtensions}) as
+ * CloudFormation expands them before anything else reads it. Files it names (a nested stack's
+ * template, a state machine's definition) are relative to its directory.
+ */
 public final class CloudFormationTemplate {
 
     private final Map<String, Object> document;
+    private final Path location;
 
-    private CloudFormationTemplate(Map<String, Object> document) {
-        this.document = document;
+    private CloudFormationTemplate(Map<String, Object> document, Path location) {
+        this.document = LanguageExtensions.requested(document) ? LanguageExtensions.expand(document) : document;
+        this.location = location;
     }
 
     public static CloudFormationTemplate load(Path file) {
         try {
-            return parse(Files.readString(file));
+            return new CloudFormationTemplate(CloudFormationYaml.load(Files.readString(file)), file.toAbsolutePath().normalize());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** A template given as text; the files it names are relative to the working directory. */
     public static CloudFormationTemplate parse(String yaml) {
-        return new CloudFormationTemplate(CloudFormationYaml.load(yaml));
+        return new CloudFormationTemplate(CloudFormationYaml.load(yaml), Path.of("template.yaml").toAbsolutePath());
+    }
+
+    /** The template's file. */
+    public Path location() {
+        return location;
+    }
+
+    /** Where the files the template names are found. */
+    public Path directory() {
+        return location.getParent();
+    }
+
+    /** A file the template names (DefinitionUri, Location), relative to the template. */
+    public Path file(String relative) {
+        return directory().resolve(relative).normalize();
+    }
+
+    /** The template's transforms, in the order CloudFormation applies them. */
+    public List<String> transforms() {
+        Object transform = document.get("Transform");
+        if (transform == null) {
+            return List.of();
+        }
+        return transform instanceof List<?> several ? several.stream().map(String::valueOf).toList() : List.of(String.valueOf(transform));
+    }
+
+    /** {@code Mappings}: what {@code Fn::FindInMap} looks up. */
+    public Map<String, Object> mappings() {
+        return map(document, "Mappings");
+    }
+
+    /** The template as CloudFormation reads it once its transforms' language extensions are applied. */
+    public Map<String, Object> document() {
+        return document;
     }
 
     public Map<String, Resource> resources() {

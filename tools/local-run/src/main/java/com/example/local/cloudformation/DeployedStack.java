@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,35 +15,154 @@ import java.util.regex.Pattern;
  * What CloudFormation knows of a stack once its resources exist: each resource's physical id (what
  * {@code Ref} gives) and attributes (what {@code Fn::GetAtt} gives), the parameters and conditions,
  * and the resolution of the intrinsic functions the template uses against them.
+ *
+ * <p>A stack may hold nested ones ({@code AWS::Serverless::Application}, {@code AWS::CloudFormation::Stack}
+ * with a local template): each is named {@code <parent>-<LogicalId>}, as CloudFormation names nested
+ * stacks but without its random suffix, so that local names stay the same run after run. A nested
+ * stack's parameters are what its parent passes, resolved against the parent when first read, or
+ * their defaults. Its path ({@code OrdersService}, {@code ""} for the root) qualifies its logical
+ * ids as {@code sam local invoke} names them: {@code OrdersService/PlaceOrderFunction}.
  */
 public final class DeployedStack {
 
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([^}!][^}]*)}");
+    /** The resource types whose local template CloudFormation deploys as a stack of its own. */
+    public static final Set<String> NESTED_STACK_TYPES = Set.of("AWS::Serverless::Application", "AWS::CloudFormation::Stack");
 
     private final CloudFormationTemplate template;
     private final String name;
+    private final String path;
     private final String region;
     private final String accountId;
-    private final Map<String, String> parameters;
+    private final Function<String, Optional<Object>> passedParameters;
+    private final Optional<DeployedStack> parent;
+    private final Map<String, String> parameters = new ConcurrentHashMap<>();
     private final Map<String, String> refs = new ConcurrentHashMap<>();
     private final Map<String, String> attributes = new ConcurrentHashMap<>();
+    private final Map<String, DeployedStack> nested = new ConcurrentHashMap<>();
 
+    /** A root stack: its parameters are the overrides given, or their defaults. */
     public DeployedStack(CloudFormationTemplate template, String name, String region, String accountId,
                          Map<String, String> parameterOverrides) {
+        this(template, name, "", region, accountId, Optional.empty(),
+                parameter -> Optional.ofNullable(parameterOverrides.get(parameter)));
+        parameterOverrides.keySet().forEach(this::requireParameter);
+    }
+
+    private DeployedStack(CloudFormationTemplate template, String name, String path, String region, String accountId,
+                          Optional<DeployedStack> parent, Function<String, Optional<Object>> passedParameters) {
         this.template = template;
         this.name = name;
+        this.path = path;
         this.region = region;
         this.accountId = accountId;
-        Map<String, String> parameters = new LinkedHashMap<>();
-        template.parameters().keySet().forEach(parameter -> template.parameterDefault(parameter)
-                .ifPresent(value -> parameters.put(parameter, value)));
-        parameterOverrides.forEach((parameter, value) -> {
-            if (!template.parameters().containsKey(parameter)) {
-                throw new IllegalArgumentException("The template has no parameter " + parameter);
+        this.parent = parent;
+        this.passedParameters = passedParameters;
+    }
+
+    /** The stack a nested-stack resource of this one deploys (the same object each time it is asked for). */
+    public DeployedStack nested(String logicalId) {
+        return nested.computeIfAbsent(logicalId, id -> {
+            CloudFormationTemplate.Resource application = template.resource(id);
+            if (!NESTED_STACK_TYPES.contains(application.type())) {
+                throw new IllegalArgumentException(id + " is a " + application.type() + ", not a nested stack");
             }
-            parameters.put(parameter, value);
+            String location = application.property("Location").or(() -> application.property("TemplateURL"))
+                    .map(String.class::cast).orElseThrow(() -> new IllegalArgumentException(id + " names no local template"));
+            Map<String, Object> passed = CloudFormationTemplate.asMap(application.property("Parameters").orElse(Map.of()));
+            CloudFormationTemplate child = CloudFormationTemplate.load(template.file(location));
+            passed.keySet().forEach(parameter -> {
+                if (!child.parameters().containsKey(parameter)) {
+                    throw new IllegalArgumentException(id + " passes " + parameter + ", which " + location + " does not declare");
+                }
+            });
+            return new DeployedStack(child, name + "-" + id, path.isEmpty() ? id : path + "/" + id, region, accountId,
+                    Optional.of(this), parameter -> Optional.ofNullable(passed.get(parameter)));
         });
-        this.parameters = Map.copyOf(parameters);
+    }
+
+    /** The nested stacks of this one, by the logical id of the resource that deploys each. */
+    public Map<String, DeployedStack> nestedStacks() {
+        Map<String, DeployedStack> stacks = new LinkedHashMap<>();
+        template.resources().values().stream().filter(resource -> NESTED_STACK_TYPES.contains(resource.type()))
+                .filter(this::includes).forEach(resource -> stacks.put(resource.logicalId(), nested(resource.logicalId())));
+        return stacks;
+    }
+
+    /** This stack and every stack nested in it, parents first. */
+    public List<DeployedStack> withNestedStacks() {
+        List<DeployedStack> all = new ArrayList<>(List.of(this));
+        nestedStacks().values().forEach(child -> all.addAll(child.withNestedStacks()));
+        return all;
+    }
+
+    /** Where this stack sits in its application: {@code ""} for the root, {@code OrdersService} for a nested one. */
+    public String path() {
+        return path;
+    }
+
+    /** A logical id of this stack as the application names it: {@code OrdersService/PlaceOrderFunction}. */
+    public String qualified(String logicalId) {
+        return path.isEmpty() ? logicalId : path + "/" + logicalId;
+    }
+
+    /**
+     * The stack and logical id a name points at: a qualified name ({@code OrdersService/PlaceOrderFunction})
+     * through its nested stacks, a plain one in whichever stack of the application holds it, if only one does.
+     */
+    public Located locate(String name) {
+        int slash = name.indexOf('/');
+        if (slash > 0) {
+            return nested(name.substring(0, slash)).locate(name.substring(slash + 1));
+        }
+        List<Located> holders = withNestedStacks().stream()
+                .filter(stack -> stack.template.resources().containsKey(name))
+                .map(stack -> new Located(stack, name)).toList();
+        if (holders.size() != 1) {
+            throw new IllegalArgumentException(holders.isEmpty() ? "No stack of the application has a resource " + name
+                    : name + " is in several stacks; name it with its stack: "
+                    + holders.stream().map(located -> located.stack().qualified(name)).toList());
+        }
+        return holders.getFirst();
+    }
+
+    /** A resource and the stack that holds it. */
+    public record Located(DeployedStack stack, String logicalId) {
+
+        public CloudFormationTemplate.Resource resource() {
+            return stack.template().resource(logicalId);
+        }
+
+        public String qualifiedId() {
+            return stack.qualified(logicalId);
+        }
+    }
+
+    private void requireParameter(String parameter) {
+        if (!template.parameters().containsKey(parameter)) {
+            throw new IllegalArgumentException("The template has no parameter " + parameter);
+        }
+    }
+
+    /** A parameter's value: what the stack was given, or the template's default. */
+    private Optional<String> parameter(String parameter) {
+        if (!template.parameters().containsKey(parameter)) {
+            return Optional.empty();
+        }
+        String known = parameters.get(parameter);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> value = passedParameters.apply(parameter)
+                .map(passed -> parent.map(owner -> owner.resolve(passed)).orElse(String.valueOf(passed)))
+                .or(() -> template.parameterDefault(parameter));
+        value.ifPresent(resolved -> parameters.put(parameter, resolved));
+        return value;
+    }
+
+    /** The ARN CloudFormation gives this stack ({@code Ref} of the resource that nests it, {@code AWS::StackId}). */
+    public String stackId() {
+        return "arn:aws:cloudformation:" + region + ":" + accountId + ":stack/" + name + "/local";
     }
 
     public CloudFormationTemplate template() {
@@ -75,9 +196,12 @@ public final class DeployedStack {
         if (value != null) {
             return value;
         }
-        String parameter = parameters.get(logicalId);
-        if (parameter != null) {
-            return parameter;
+        Optional<String> parameter = parameter(logicalId);
+        if (parameter.isPresent()) {
+            return parameter.get();
+        }
+        if (template.parameters().containsKey(logicalId)) {
+            throw new IllegalArgumentException("Parameter " + logicalId + " of " + name + " has no value and no default");
         }
         return switch (logicalId) {
             case "AWS::StackName" -> name;
@@ -85,7 +209,7 @@ public final class DeployedStack {
             case "AWS::AccountId" -> accountId;
             case "AWS::Partition" -> "aws";
             case "AWS::URLSuffix" -> "amazonaws.com";
-            case "AWS::StackId" -> "arn:aws:cloudformation:" + region + ":" + accountId + ":stack/" + name + "/local";
+            case "AWS::StackId" -> stackId();
             default -> throw new IllegalArgumentException(
                     logicalId + " is neither a created resource nor a parameter of this stack");
         };
@@ -183,6 +307,12 @@ public final class DeployedStack {
                 yield CloudFormationTemplate.asList(resolveAll(select.get(1)))
                         .get(Integer.parseInt(resolve(select.get(0))));
             }
+            case "Fn::FindInMap" -> LanguageExtensions.findInMap(template.mappings(),
+                    CloudFormationTemplate.asList(argument).stream().map(this::resolve).toList());
+            case "Fn::Split" -> {
+                List<Object> split = CloudFormationTemplate.asList(argument);
+                yield List.of(resolve(split.get(1)).split(Pattern.quote(resolve(split.get(0))), -1));
+            }
             case "Fn::Equals", "Fn::Not", "Fn::And", "Fn::Or" -> truth(Map.of(function, argument));
             default -> throw new IllegalArgumentException(function + " is not resolved by the local run");
         };
@@ -204,7 +334,7 @@ public final class DeployedStack {
 
     private String getAtt(Object argument) {
         List<Object> path = CloudFormationTemplate.asList(argument);
-        return attribute((String) path.get(0), (String) path.get(1));
+        return attribute(resolve(path.get(0)), resolve(path.get(1)));
     }
 
     private String sub(Object argument) {

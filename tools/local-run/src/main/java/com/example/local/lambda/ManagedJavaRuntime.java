@@ -48,7 +48,7 @@ public final class ManagedJavaRuntime {
         this.sandboxes = sandboxes.toAbsolutePath().normalize();
         if (jars(this.runtimeDirectory).isEmpty()) {
             throw new IllegalStateException("No Lambda runtime interface client in " + runtimeDirectory
-                    + ": build local-aws first (./mvnw -pl local-aws package)");
+                    + ": build the local run first (./mvnw -pl tools/local-run package)");
         }
         this.nativeLibrary = unpackNativeLibrary();
     }
@@ -56,7 +56,7 @@ public final class ManagedJavaRuntime {
     /** The JDK running the local run, and the client copied beside its build ({@code -Dlambda.runtime.dir}). */
     public static ManagedJavaRuntime current(Path sandboxes) {
         return new ManagedJavaRuntime(Path.of(System.getProperty("java.home")),
-                Path.of(System.getProperty("lambda.runtime.dir", "local-aws/target/lambda-runtime")), sandboxes);
+                Path.of(System.getProperty("lambda.runtime.dir", "tools/local-run/target/lambda-runtime")), sandboxes);
     }
 
     /** The runtime's name for this JDK: {@code java25} on a JDK 25. */

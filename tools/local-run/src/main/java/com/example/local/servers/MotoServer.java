@@ -34,7 +34,7 @@ public final class MotoServer implements AutoCloseable {
 
     /**
      * @param python               the Python that has moto installed
-     * @param launcher             {@code local-aws/src/main/python/moto_server.py}
+     * @param launcher             {@code tools/local-run/src/main/python/moto_server.py}
      * @param logDirectory         where moto's own log goes
      * @param integrationEndpoints where a workflow's integrations go, as AWS_ENDPOINT_URL_* variables
      */

@@ -21,10 +21,17 @@ public final class FunctionDefinitions {
 
     private final DeployedStack stack;
     private final Path buildDirectory;
+    private final LayerVersions layers;
 
-    public FunctionDefinitions(DeployedStack stack, Path buildDirectory) {
+    /**
+     * @param buildDirectory {@code sam build}'s output for the whole application: a function's artifact
+     *                       is under its qualified logical id ({@code OrdersService/PlaceOrderFunction})
+     * @param layers         the application's layer versions, which the functions name by ARN
+     */
+    public FunctionDefinitions(DeployedStack stack, Path buildDirectory, LayerVersions layers) {
         this.stack = stack;
         this.buildDirectory = buildDirectory;
+        this.layers = layers;
     }
 
     /**
@@ -56,7 +63,7 @@ public final class FunctionDefinitions {
                 function.property("Environment").orElse(Map.of())), "Variables")
                 .forEach((variable, value) -> environment.put(variable, stack.resolve(value))));
         List<Path> layerDirectories = function.property("Layers").map(CloudFormationTemplate::asList).orElse(List.of()).stream()
-                .map(layer -> buildDirectory.resolve(String.valueOf(CloudFormationTemplate.asMap(layer).get("Ref"))))
+                .map(layer -> layers.directory(stack.resolve(layer)))
                 .toList();
         boolean snapStart = function.property("SnapStart", "ApplyOn").map(stack::resolve).filter("PublishedVersions"::equals).isPresent()
                 && function.property("AutoPublishAlias").isPresent();
@@ -71,10 +78,10 @@ public final class FunctionDefinitions {
                 Duration.ofSeconds(Long.parseLong(String.valueOf(invokeConfig.getOrDefault("MaximumEventAgeInSeconds", 21600)))),
                 Optional.ofNullable(CloudFormationTemplate.map(CloudFormationTemplate.map(invokeConfig, "DestinationConfig"), "OnFailure")
                         .get("Destination")).map(String::valueOf));
-        return new FunctionConfiguration(logicalId, name, arn, environment.get("_HANDLER"),
+        return new FunctionConfiguration(stack.qualified(logicalId), name, arn, environment.get("_HANDLER"),
                 function.property("Runtime").map(String::valueOf).orElse("java25"), memory,
                 Duration.ofSeconds(Long.parseLong(function.property("Timeout").map(stack::resolve).orElse("3"))),
-                environment, buildDirectory.resolve(logicalId), layerDirectories, snapStart, reserved, async,
+                environment, buildDirectory.resolve(stack.qualified(logicalId)), layerDirectories, snapStart, reserved, async,
                 new FunctionConfiguration.Logging(logFormat, String.valueOf(logging.getOrDefault("ApplicationLogLevel", "INFO")),
                         String.valueOf(logging.getOrDefault("SystemLogLevel", "INFO")), logGroup),
                 qualifiers);

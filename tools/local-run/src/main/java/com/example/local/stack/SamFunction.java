@@ -13,25 +13,25 @@ import com.example.local.cloudformation.CloudFormationTemplate.Resource;
  * An AWS::Serverless::Function's properties as SAM reads them: {@code Globals.Function} merged
  * under the function's own (maps merged key by key, lists joined, anything else overridden).
  */
-final class SamFunction {
+public final class SamFunction {
 
     private final Resource resource;
     private final Map<String, Object> properties;
 
-    SamFunction(Resource resource, Map<String, Object> globals) {
+    public SamFunction(Resource resource, Map<String, Object> globals) {
         this.resource = resource;
         this.properties = merge(globals, resource.properties());
     }
 
-    String logicalId() {
+    public String logicalId() {
         return resource.logicalId();
     }
 
-    Map<String, Object> properties() {
+    public Map<String, Object> properties() {
         return properties;
     }
 
-    Optional<Object> property(String... path) {
+    public Optional<Object> property(String... path) {
         Object current = properties;
         for (String step : path) {
             if (!(current instanceof Map<?, ?> map) || !map.containsKey(step)) {
@@ -42,11 +42,11 @@ final class SamFunction {
         return Optional.ofNullable(current);
     }
 
-    Map<String, Object> events() {
+    public Map<String, Object> events() {
         return CloudFormationTemplate.map(properties, "Events");
     }
 
-    Map<String, Object> metadata() {
+    public Map<String, Object> metadata() {
         return resource.metadata();
     }
 

@@ -1,6 +1,6 @@
 package com.example.local.stack;
 
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -33,6 +33,7 @@ import com.example.local.pipes.PipeTransformation;
 import com.example.local.pipes.StreamPipe;
 import com.example.local.pipes.StreamRecords;
 import com.example.local.sqs.SqsEventSourceMapping;
+import com.example.local.stepfunctions.StateMachineDefinition;
 import com.example.local.trace.Trace;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,11 +45,12 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 /**
  * Deploys a SAM template onto a {@link LocalCloud}, as CloudFormation would deploy it onto AWS:
  * resources in dependency order, each created through its service's API, with the physical ids
- * and attributes the template's references resolve to. Functions get their configuration from
- * the template (Globals merged) and run on what {@link FunctionRuntimes} gives them; their events
- * become API routes, event source mappings and rules. {@link TemplateSupport} names, before
- * anything is created, what the local run cannot emulate; a resource type that has no local effect
- * (IAM, log groups, most alarms) is listed with its reason.
+ * and attributes the template's references resolve to. A nested stack is deployed the same way,
+ * with the parameters its parent passes, and its outputs become the parent's attributes. Functions
+ * get their configuration from the template (Globals merged) and run on what {@link FunctionRuntimes}
+ * gives them; their events become API routes, event source mappings and rules. {@link TemplateSupport}
+ * names, before anything is created, what the local run cannot emulate; a resource type that has no
+ * local effect (IAM, log groups, most alarms) is listed with its reason.
  */
 public final class TemplateDeployment {
 
@@ -77,11 +79,12 @@ public final class TemplateDeployment {
 
     private final DeployedStack stack;
     private final LocalCloud cloud;
-    private final Path projectRoot;
     private final Path buildDirectory;
     private final FunctionRuntimes runtimes;
     private final Trace trace;
     private final int localConcurrency;
+    private final URI apiEndpoint;
+    private final LayerVersions layers;
     private final Map<String, FunctionConfiguration> functions = new LinkedHashMap<>();
     private final Map<String, FunctionRuntime> runtimesStarted = new LinkedHashMap<>();
     private final List<StreamPipe> pipes = new ArrayList<>();
@@ -90,23 +93,25 @@ public final class TemplateDeployment {
     private final List<String> stateMachines = new ArrayList<>();
     private final Map<String, List<String>> withoutLocalEffect = new LinkedHashMap<>();
     private final Map<String, ApiDefinition> apis = new LinkedHashMap<>();
-    private final Map<String, Path> layers = new LinkedHashMap<>();
+    private final Map<String, TemplateDeployment> nestedDeployments = new LinkedHashMap<>();
 
     /**
-     * @param projectRoot    where files the template names (state machine definitions) are found
-     * @param buildDirectory   {@code sam build}'s output: each function's and layer's artifact by logical id
+     * @param buildDirectory   {@code sam build}'s output: each function's and layer's artifact under its
+     *                         qualified logical id ({@code OrdersService/PlaceOrderFunction})
      * @param localConcurrency how many invocations of one function this machine runs at once: it bounds
      *                         the pollers of an event source mapping and the workers of an asynchronous queue
+     * @param apiEndpoint      where the local API Gateway listens: each API's stage is a path under it
      */
-    public TemplateDeployment(DeployedStack stack, LocalCloud cloud, Path projectRoot, Path buildDirectory,
-                              FunctionRuntimes runtimes, Trace trace, int localConcurrency) {
+    public TemplateDeployment(DeployedStack stack, LocalCloud cloud, Path buildDirectory, FunctionRuntimes runtimes, Trace trace,
+                              int localConcurrency, URI apiEndpoint) {
         this.stack = stack;
         this.cloud = cloud;
-        this.projectRoot = projectRoot;
         this.buildDirectory = buildDirectory;
         this.runtimes = runtimes;
         this.trace = trace;
         this.localConcurrency = localConcurrency;
+        this.apiEndpoint = apiEndpoint;
+        this.layers = cloud.layers();
     }
 
     // ---------------------------------------------------------------- deploying
@@ -141,6 +146,7 @@ public final class TemplateDeployment {
             case "AWS::Serverless::Function" -> createFunction(resource);
             case "AWS::Serverless::StateMachine" -> createStateMachine(resource);
             case "AWS::CloudWatch::Alarm" -> createAlarm(resource);
+            case "AWS::Serverless::Application", "AWS::CloudFormation::Stack" -> createNestedStack(resource);
             default -> recordWithoutLocalEffect(resource);
         }
     }
@@ -326,10 +332,21 @@ public final class TemplateDeployment {
     }
 
     private void createLayer(Resource layer) {
-        Path directory = buildDirectory.resolve(layer.logicalId());
-        layers.put(layer.logicalId(), directory);
-        String arn = "arn:aws:lambda:" + stack.region() + ":" + stack.accountId() + ":layer:" + physicalName(layer.logicalId(), 64) + ":1";
-        stack.putRef(layer.logicalId(), arn);
+        layers.publish(stack, layer, buildDirectory);
+    }
+
+    /**
+     * A nested stack, deployed as CloudFormation deploys one: all of its resources, with the parameters
+     * this stack passes; its outputs become this stack's {@code Fn::GetAtt <LogicalId>.Outputs.<Name>}.
+     */
+    private void createNestedStack(Resource application) {
+        DeployedStack child = stack.nested(application.logicalId());
+        TemplateDeployment deployment = new TemplateDeployment(child, cloud, buildDirectory, runtimes, trace, localConcurrency,
+                apiEndpoint);
+        nestedDeployments.put(application.logicalId(), deployment);
+        deployment.deployAll();
+        stack.putRef(application.logicalId(), child.stackId());
+        deployment.outputs().forEach((name, output) -> stack.putAttribute(application.logicalId(), "Outputs." + name, output.value()));
     }
 
     private void createApi(Resource api) {
@@ -341,7 +358,7 @@ public final class TemplateDeployment {
 
     private void createFunction(Resource resource) {
         SamFunction function = new SamFunction(resource, stack.template().functionGlobals());
-        FunctionConfiguration configuration = new FunctionDefinitions(stack, buildDirectory)
+        FunctionConfiguration configuration = new FunctionDefinitions(stack, buildDirectory, layers)
                 .configuration(resource.logicalId(), cloud.lambdaEnvironment(), Optional.empty());
         String aliasArn = configuration.arn() + (configuration.qualifiers().contains("live") ? ":live" : "");
         stack.putRef(resource.logicalId(), configuration.name());
@@ -349,8 +366,8 @@ public final class TemplateDeployment {
         stack.putRef(resource.logicalId() + ".Version", configuration.arn() + ":1");
         stack.putAttribute(resource.logicalId(), "Arn", configuration.arn());
         FunctionRuntime runtime = runtimes.start(configuration);
-        runtimesStarted.put(resource.logicalId(), runtime);
-        functions.put(resource.logicalId(), configuration);
+        runtimesStarted.put(configuration.logicalId(), runtime);
+        functions.put(configuration.logicalId(), configuration);
         cloud.lambda().register(configuration, runtime, localConcurrency);
         function.events().forEach((eventName, event) -> createFunctionEvent(function, configuration, aliasArn, eventName,
                 CloudFormationTemplate.asMap(event)));
@@ -374,7 +391,7 @@ public final class TemplateDeployment {
                         .filter(modelName -> Boolean.parseBoolean(String.valueOf(model.getOrDefault("ValidateBody", true))))
                         .map(api::model);
                 api.routes.add(new Route(String.valueOf(properties.get("Method")).toUpperCase(Locale.ROOT),
-                        String.valueOf(properties.get("Path")), function.logicalId(), aliasArn, requestModel));
+                        String.valueOf(properties.get("Path")), configuration.logicalId(), aliasArn, requestModel));
             }
             case "SQS" -> {
                 String queueArn = String.valueOf(properties.get("Queue"));
@@ -383,7 +400,7 @@ public final class TemplateDeployment {
                 int concurrency = Math.min(localConcurrency,
                         Integer.parseInt(String.valueOf(scaling.getOrDefault("MaximumConcurrency", 1000))));
                 SqsEventSourceMapping mapping = new SqsEventSourceMapping(new SqsEventSourceMapping.Definition(
-                        function.logicalId(), aliasArn, queueArn, cloud.queues().url(queueArn),
+                        configuration.logicalId(), aliasArn, queueArn, cloud.queues().url(queueArn),
                         Integer.parseInt(String.valueOf(properties.getOrDefault("BatchSize", 10))),
                         Duration.ofSeconds(Long.parseLong(String.valueOf(properties.getOrDefault("MaximumBatchingWindowInSeconds", 0)))),
                         responseTypes.contains("ReportBatchItemFailures"), concurrency),
@@ -410,14 +427,13 @@ public final class TemplateDeployment {
 
     private void createStateMachine(Resource stateMachine) {
         String name = stateMachine.property("Name").map(stack::resolve).orElse(physicalName(stateMachine.logicalId(), 80));
-        String definition = stateMachine.property("DefinitionUri").map(uri -> read(stack.resolve(uri)))
-                .orElseGet(() -> Json.write(stack.resolveAll(stateMachine.property("Definition").orElseThrow())));
-        Map<String, Object> substitutions = CloudFormationTemplate.asMap(stateMachine.property("DefinitionSubstitutions").orElse(Map.of()));
-        for (Map.Entry<String, Object> substitution : substitutions.entrySet()) {
-            definition = definition.replace("${" + substitution.getKey() + "}", stack.resolve(substitution.getValue()));
-        }
-        Json.parse(definition); // a substitution must leave valid JSON behind
-        String finalDefinition = definition;
+        Map<String, String> substitutions = new LinkedHashMap<>();
+        CloudFormationTemplate.asMap(stateMachine.property("DefinitionSubstitutions").orElse(Map.of()))
+                .forEach((placeholder, value) -> substitutions.put(placeholder, stack.resolve(value)));
+        String finalDefinition = stateMachine.property("DefinitionUri")
+                .map(uri -> StateMachineDefinition.read(stack.template().file(stack.resolve(uri)), substitutions))
+                .orElseGet(() -> StateMachineDefinition.substituted(Json.write(stack.resolveAll(stateMachine.property("Definition")
+                        .orElseThrow())), substitutions));
         String type = stateMachine.property("Type").map(stack::resolve).orElse("STANDARD");
         try (var stepFunctions = cloud.stepFunctions()) {
             String arn = stepFunctions.createStateMachine(builder -> builder.name(name).definition(finalDefinition)
@@ -469,56 +485,78 @@ public final class TemplateDeployment {
     }
 
     // ---------------------------------------------------------------- what was deployed
+    // Each answers for this stack and every stack nested in it.
 
     public DeployedStack stack() {
         return stack;
     }
 
+    /** The functions, by qualified logical id ({@code OrdersService/PlaceOrderFunction}). */
     public Map<String, FunctionConfiguration> functions() {
-        return functions;
+        Map<String, FunctionConfiguration> all = new LinkedHashMap<>(functions);
+        nestedDeployments.values().forEach(nested -> all.putAll(nested.functions()));
+        return all;
     }
 
     public Map<String, FunctionRuntime> functionRuntimes() {
-        return runtimesStarted;
+        Map<String, FunctionRuntime> all = new LinkedHashMap<>(runtimesStarted);
+        nestedDeployments.values().forEach(nested -> all.putAll(nested.functionRuntimes()));
+        return all;
     }
 
     public List<StreamPipe> pipes() {
-        return pipes;
+        return collected(pipes, TemplateDeployment::pipes);
     }
 
     public List<SqsEventSourceMapping> eventSourceMappings() {
-        return mappings;
+        return collected(mappings, TemplateDeployment::eventSourceMappings);
     }
 
     public List<QueueDepthAlarm> alarms() {
-        return alarms;
+        return collected(alarms, TemplateDeployment::alarms);
     }
 
     public List<String> stateMachines() {
-        return stateMachines;
+        return collected(stateMachines, TemplateDeployment::stateMachines);
+    }
+
+    private <T> List<T> collected(List<T> own, Function<TemplateDeployment, List<T>> ofNested) {
+        List<T> all = new ArrayList<>(own);
+        nestedDeployments.values().forEach(nested -> all.addAll(ofNested.apply(nested)));
+        return all;
     }
 
     /** Resources that exist in AWS but have no local effect, by the reason. */
     public Map<String, List<String>> withoutLocalEffect() {
-        return withoutLocalEffect;
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        withoutLocalEffect.forEach((reason, ids) -> all.computeIfAbsent(reason, key -> new ArrayList<>()).addAll(ids));
+        nestedDeployments.values().forEach(nested -> nested.withoutLocalEffect().forEach((reason, ids) ->
+                all.computeIfAbsent(reason, key -> new ArrayList<>()).addAll(ids)));
+        return all;
     }
 
     private void withoutLocalEffect(String logicalId, String reason) {
-        withoutLocalEffect.computeIfAbsent(reason, key -> new ArrayList<>()).add(logicalId);
+        withoutLocalEffect.computeIfAbsent(reason, key -> new ArrayList<>()).add(stack.qualified(logicalId));
     }
 
-    /** The REST API's stage, as deployed (empty when the template has no API). */
-    public Optional<RestApi.Stage> apiStage() {
-        return apis.values().stream().findFirst().map(ApiDefinition::stage);
+    /** Every REST API's stage, as deployed, in the order of the templates. */
+    public List<RestApi.Stage> apiStages() {
+        List<RestApi.Stage> stages = new ArrayList<>(apis.values().stream().map(ApiDefinition::stage).toList());
+        nestedDeployments.values().forEach(nested -> stages.addAll(nested.apiStages()));
+        return stages;
     }
 
-    /** The template's outputs, resolved; an API's URL is where the local API listens. */
-    public Map<String, Output> outputs(Function<RestApi.Stage, String> apiUrl) {
+    /** The template's outputs (those whose condition holds), resolved; an API's URL is its stage under the local API Gateway's address. */
+    public Map<String, Output> outputs() {
         Map<String, Output> outputs = new LinkedHashMap<>();
         stack.template().outputs().forEach((name, body) -> {
             Map<String, Object> output = CloudFormationTemplate.asMap(body);
+            if (output.get("Condition") instanceof String condition && !stack.condition(condition)) {
+                return;
+            }
             Object value = output.get("Value");
-            String resolved = namesApi(value).map(api -> apiUrl.apply(apis.get(api).stage())).orElseGet(() -> stack.resolve(value));
+            String resolved = namesApi(value).map(api -> apiEndpoint.resolve("/" + apis.get(api).stageName()).toString())
+                    .orElseGet(() -> stack.resolve(value));
             outputs.put(name, new Output(resolved, String.valueOf(output.getOrDefault("Description", ""))));
         });
         return outputs;
@@ -528,7 +566,7 @@ public final class TemplateDeployment {
     public record Output(String value, String description) {
     }
 
-    /** An execute-api URL cannot be built from template values locally: it is the local API's address. */
+    /** An execute-api URL cannot be built from template values locally: it is the local API Gateway's address. */
     private Optional<String> namesApi(Object value) {
         String text = Json.write(value);
         return text.contains("execute-api") ? apis.keySet().stream().filter(text::contains).findFirst() : Optional.empty();
@@ -548,14 +586,6 @@ public final class TemplateDeployment {
         return FunctionDefinitions.physicalName(stack, logicalId, maxLength);
     }
 
-    private String read(String relativePath) {
-        try {
-            return Files.readString(projectRoot.resolve(relativePath));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** An API as the template defines it, and the routes its functions add. */
     private final class ApiDefinition {
         private final Resource resource;
@@ -572,6 +602,10 @@ public final class TemplateDeployment {
             return models.computeIfAbsent(name, modelName -> new RequestModel(modelName,
                     Json.mapper().valueToTree(stack.resolveAll(resource.property("Models", modelName).orElseThrow(
                             () -> new IllegalStateException(resource.logicalId() + " has no model " + modelName))))));
+        }
+
+        String stageName() {
+            return resource.property("StageName").map(stack::resolve).orElse("Prod");
         }
 
         RestApi.Stage stage() {
@@ -600,7 +634,7 @@ public final class TemplateDeployment {
             }
             Optional<String> accessLogFormat = Optional.ofNullable(CloudFormationTemplate.map(properties, "AccessLogSetting").get("Format"))
                     .map(String::valueOf);
-            return new RestApi.Stage(id, String.valueOf(properties.getOrDefault("StageName", "Prod")), List.copyOf(routes),
+            return new RestApi.Stage(stack.qualified(resource.logicalId()), id, stageName(), List.copyOf(routes),
                     new GatewayResponses(responses), rate, burst, accessLogFormat, stack.accountId());
         }
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.example.local.cloudformation.CloudFormationTemplate;
@@ -22,49 +23,74 @@ public final class TemplateSupport {
     static final Set<String> EMULATED = Set.of("AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SSM::Parameter",
             "AWS::SecretsManager::Secret", "AWS::S3::Bucket", "AWS::Events::EventBus", "AWS::Events::Archive",
             "AWS::Events::Rule", "AWS::Pipes::Pipe", "AWS::Serverless::Function", "AWS::Serverless::StateMachine",
-            "AWS::Serverless::Api", "AWS::Serverless::LayerVersion", "AWS::CloudWatch::Alarm");
+            "AWS::Serverless::Api", "AWS::Serverless::LayerVersion", "AWS::CloudWatch::Alarm", "AWS::Serverless::Application",
+            "AWS::CloudFormation::Stack");
     private static final Set<String> FUNCTION_EVENTS = Set.of("Api", "SQS", "EventBridgeRule");
+    private static final Set<String> TRANSFORMS = Set.of("AWS::Serverless-2016-10-31", "AWS::LanguageExtensions");
 
     private final DeployedStack stack;
     private final Path buildDirectory;
 
+    /**
+     * @param stack          the application's root stack: its nested stacks are checked with it
+     * @param buildDirectory {@code sam build}'s output for the whole application
+     */
     public TemplateSupport(DeployedStack stack, Path buildDirectory) {
         this.stack = stack;
         this.buildDirectory = buildDirectory;
     }
 
-    /** Everything in the template the local run cannot emulate; empty when it can run it all. */
+    /** Everything in the templates the local run cannot emulate; empty when it can run it all. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        List<Resource> apiResources = new ArrayList<>();
+        for (DeployedStack each : stack.withNestedStacks()) {
+            problems.addAll(new TemplateSupport(each, buildDirectory).problemsOfThisStack());
+        }
+        return problems;
+    }
+
+    private List<String> problemsOfThisStack() {
+        List<String> problems = new ArrayList<>();
+        stack.template().transforms().stream().filter(transform -> !TRANSFORMS.contains(transform))
+                .forEach(transform -> problems.add(where() + "the transform " + transform + " is not applied locally"));
         for (Resource resource : stack.template().resources().values()) {
             if (!stack.includes(resource)) {
                 continue;
             }
             String type = resource.type();
             if (!EMULATED.contains(type) && !TemplateDeployment.WITHOUT_LOCAL_EFFECT.containsKey(type)) {
-                problems.add(resource.logicalId() + " (" + type + "): a resource type the local run cannot emulate");
+                problems.add(qualified(resource) + " (" + type + "): a resource type the local run cannot emulate");
             }
             switch (type) {
                 case "AWS::Serverless::Function" -> problems.addAll(functionProblems(resource));
                 case "AWS::Serverless::StateMachine" -> problems.addAll(eventProblems(resource, Set.of("EventBridgeRule")));
-                case "AWS::Serverless::Api" -> apiResources.add(resource);
                 case "AWS::Events::Rule" -> problems.addAll(ruleProblems(resource));
                 case "AWS::Pipes::Pipe" -> problems.addAll(pipeProblems(resource));
                 case "AWS::Serverless::LayerVersion" -> {
-                    if (!Files.isDirectory(buildDirectory.resolve(resource.logicalId()).resolve("java/lib"))) {
-                        problems.add(resource.logicalId() + ": no build output in " + buildDirectory.resolve(resource.logicalId())
-                                + "/java/lib; run sam build (make build)");
+                    Path content = buildDirectory.resolve(stack.qualified(resource.logicalId())).resolve("java/lib");
+                    if (!Files.isDirectory(content)) {
+                        problems.add(qualified(resource) + ": no build output in " + content + "; run sam build (make build)");
+                    }
+                }
+                case "AWS::Serverless::Application", "AWS::CloudFormation::Stack" -> {
+                    Optional<Object> location = resource.property("Location").or(() -> resource.property("TemplateURL"));
+                    if (location.isEmpty() || !(location.get() instanceof String file) || !Files.isRegularFile(stack.template().file(file))) {
+                        problems.add(qualified(resource) + ": only a nested stack whose template is a local file is deployed locally");
                     }
                 }
                 default -> {
                 }
             }
         }
-        if (apiResources.size() > 1) {
-            problems.add("The template has " + apiResources.size() + " APIs; the local run serves one REST API");
-        }
         return problems;
+    }
+
+    private String where() {
+        return stack.path().isEmpty() ? "" : stack.path() + ": ";
+    }
+
+    private String qualified(Resource resource) {
+        return stack.qualified(resource.logicalId());
     }
 
     private List<String> functionProblems(Resource resource) {
@@ -72,29 +98,30 @@ public final class TemplateSupport {
         List<String> problems = new ArrayList<>(eventProblems(resource, FUNCTION_EVENTS));
         String runtime = function.property("Runtime").map(String::valueOf).orElse("");
         if (!runtime.startsWith("java")) {
-            problems.add(resource.logicalId() + ": runtime " + runtime + "; the local run runs Java functions only");
+            problems.add(qualified(resource) + ": runtime " + runtime + "; the local run runs Java functions only");
         }
         if (function.property("PackageType").filter("Image"::equals).isPresent()) {
-            problems.add(resource.logicalId() + ": container image functions are not emulated");
+            problems.add(qualified(resource) + ": container image functions are not emulated");
         }
-        Path artifact = buildDirectory.resolve(resource.logicalId());
+        Path artifact = buildDirectory.resolve(qualified(resource));
         if (!Files.isDirectory(artifact)) {
-            problems.add(resource.logicalId() + ": no build output in " + artifact + "; run sam build (make build)");
+            problems.add(qualified(resource) + ": no build output in " + artifact + "; run sam build (make build)");
         }
+        // A layer is named by Ref: to a layer of this template, or to a parameter the parent stack passes one in.
         for (Object layer : function.property("Layers").map(CloudFormationTemplate::asList).orElse(List.of())) {
             if (!(layer instanceof Map<?, ?> reference) || !(reference.get("Ref") instanceof String layerId)
-                    || !stack.template().resources().containsKey(layerId)) {
-                problems.add(resource.logicalId() + ": layer " + layer + " is not a layer of this template");
+                    || !(stack.template().resources().containsKey(layerId) || stack.template().parameters().containsKey(layerId))) {
+                problems.add(qualified(resource) + ": layer " + layer + " is neither a layer of this template nor a parameter");
             }
         }
         function.property("EventInvokeConfig", "DestinationConfig").ifPresent(destinations -> {
             Map<String, Object> config = CloudFormationTemplate.asMap(destinations);
             if (config.containsKey("OnSuccess")) {
-                problems.add(resource.logicalId() + ": OnSuccess destinations are not emulated");
+                problems.add(qualified(resource) + ": OnSuccess destinations are not emulated");
             }
             Object onFailureType = CloudFormationTemplate.map(config, "OnFailure").get("Type");
             if (onFailureType != null && !"SQS".equals(onFailureType)) {
-                problems.add(resource.logicalId() + ": on-failure destinations of type " + onFailureType + " are not emulated");
+                problems.add(qualified(resource) + ": on-failure destinations of type " + onFailureType + " are not emulated");
             }
         });
         return problems;
@@ -106,18 +133,18 @@ public final class TemplateSupport {
             Map<String, Object> body = CloudFormationTemplate.asMap(event);
             String type = String.valueOf(body.get("Type"));
             if (!supportedTypes.contains(type)) {
-                problems.add(resource.logicalId() + "." + name + ": events of type " + type + " are not emulated");
+                problems.add(qualified(resource) + "." + name + ": events of type " + type + " are not emulated");
                 return;
             }
             Map<String, Object> properties = CloudFormationTemplate.map(body, "Properties");
             for (String unsupported : List.of("Input", "InputPath", "InputTransformer", "Filter", "FilterCriteria",
                     "DestinationConfig")) {
                 if (properties.containsKey(unsupported)) {
-                    problems.add(resource.logicalId() + "." + name + ": " + unsupported + " is not emulated");
+                    problems.add(qualified(resource) + "." + name + ": " + unsupported + " is not emulated");
                 }
             }
             if (CloudFormationTemplate.map(properties, "DeadLetterConfig").containsKey("Type")) {
-                problems.add(resource.logicalId() + "." + name + ": a DeadLetterConfig by Type (a queue SAM creates) is not "
+                problems.add(qualified(resource) + "." + name + ": a DeadLetterConfig by Type (a queue SAM creates) is not "
                         + "emulated; name the queue with Arn");
             }
         });
@@ -127,12 +154,12 @@ public final class TemplateSupport {
     private List<String> ruleProblems(Resource resource) {
         List<String> problems = new ArrayList<>();
         if (resource.property("ScheduleExpression").isPresent()) {
-            problems.add(resource.logicalId() + ": scheduled rules are not emulated");
+            problems.add(qualified(resource) + ": scheduled rules are not emulated");
         }
         for (Object target : resource.property("Targets").map(CloudFormationTemplate::asList).orElse(List.of())) {
             CloudFormationTemplate.asMap(target).keySet().stream()
                     .filter(key -> !Set.of("Id", "Arn", "RetryPolicy", "DeadLetterConfig", "RoleArn").contains(key))
-                    .forEach(key -> problems.add(resource.logicalId() + ": target property " + key + " is not emulated"));
+                    .forEach(key -> problems.add(qualified(resource) + ": target property " + key + " is not emulated"));
         }
         return problems;
     }
@@ -140,13 +167,13 @@ public final class TemplateSupport {
     private List<String> pipeProblems(Resource resource) {
         List<String> problems = new ArrayList<>();
         if (resource.property("Enrichment").isPresent()) {
-            problems.add(resource.logicalId() + ": pipe enrichment is not emulated");
+            problems.add(qualified(resource) + ": pipe enrichment is not emulated");
         }
         if (resource.property("SourceParameters", "DynamoDBStreamParameters").isEmpty()) {
-            problems.add(resource.logicalId() + ": only pipes from a DynamoDB stream are emulated");
+            problems.add(qualified(resource) + ": only pipes from a DynamoDB stream are emulated");
         }
         if (resource.property("TargetParameters", "EventBridgeEventBusParameters").isEmpty()) {
-            problems.add(resource.logicalId() + ": only pipes to an event bus are emulated");
+            problems.add(qualified(resource) + ": only pipes to an event bus are emulated");
         }
         return problems;
     }
