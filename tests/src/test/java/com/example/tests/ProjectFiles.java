@@ -3,7 +3,7 @@ package com.example.tests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Files of the repository the tests read: template.yaml, contracts/, events/. */
+/** Files of the repository the tests read: the templates, contracts/, events/. */
 public final class ProjectFiles {
 
     private ProjectFiles() {

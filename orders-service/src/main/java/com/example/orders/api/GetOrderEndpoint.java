@@ -35,7 +35,7 @@ public final class GetOrderEndpoint implements ApiEndpoint {
                     List.of(new Violation("path:orderId", "must be an order id (a UUID)"))));
         }
         return orders.findDetails(id.get())
-                .map(order -> ApiResponses.json(200, OrderResource.of(order, request.path()), Map.of()))
+                .map(order -> ApiResponses.json(200, OrderResource.of(order), Map.of()))
                 .orElseGet(() -> {
                     Observability.metrics().addMetric("OrderLookupsNotFound", 1, MetricUnit.COUNT);
                     return ApiResponses.problem(Problem.of("/problems/order-not-found", "No such order", 404,

@@ -7,23 +7,22 @@ import com.example.orders.domain.OrderLine;
 import com.example.orders.store.OrderDetails;
 
 /**
- * The body of {@code GET /orders/{orderId}}; once the order is invoiced, its invoice and where to
- * read it ({@code invoice} is left out before).
+ * The body of {@code GET /orders/{orderId}}; once the order is invoiced, its invoice's id and number
+ * ({@code invoice} is left out before). The invoice itself is the invoice service's, read at
+ * {@code GET /invoices/{invoiceId}} of its own API: the orders service does not know where that
+ * service is deployed, so it gives the id, not a link.
  */
 record OrderResource(String orderId, String customerId, String status, String channel, List<LineResource> lines,
                      MoneyResource total, int itemCount, Instant placedAt, InvoiceResource invoice) {
 
-    /** @param path the path the order was read at ({@code /dev/orders/<id>}): the invoice's link keeps its stage */
-    static OrderResource of(OrderDetails order, String path) {
-        String apiBase = path.contains("/orders/") ? path.substring(0, path.lastIndexOf("/orders/")) : "";
+    static OrderResource of(OrderDetails order) {
         return new OrderResource(order.id().toString(), order.customerId(), order.status().name(),
                 order.channel().name(), order.lines().stream().map(LineResource::of).toList(),
                 MoneyResource.of(order.total()), order.itemCount(), order.placedAt(),
-                order.invoice().map(invoice -> new InvoiceResource(invoice.invoiceId(), invoice.invoiceNumber(),
-                        apiBase + "/invoices/" + invoice.invoiceId())).orElse(null));
+                order.invoice().map(invoice -> new InvoiceResource(invoice.invoiceId(), invoice.invoiceNumber())).orElse(null));
     }
 
-    record InvoiceResource(String invoiceId, String invoiceNumber, String href) {
+    record InvoiceResource(String invoiceId, String invoiceNumber) {
     }
 
     record LineResource(String sku, int quantity, MoneyResource unitPrice, MoneyResource lineTotal) {

@@ -1,7 +1,7 @@
 package com.example.orders.domain;
 
 /**
- * The life of an order (SPEC 3): placed by the API, decided by the workflow (with a human review
+ * The life of an order: placed by the API, decided by the workflow (with a human review
  * for some), then invoiced. Statuses only move forward; the workflow's conditional writes enforce it.
  */
 public enum OrderStatus {

@@ -50,7 +50,7 @@ class DocumentationLinksTest {
     }
 
     private static List<Path> pages() throws IOException {
-        List<Path> pages = new ArrayList<>(List.of(ProjectFiles.resolve("README.md"), ProjectFiles.resolve("pipeline/README.md")));
+        List<Path> pages = new ArrayList<>(List.of(ProjectFiles.resolve("README.md"), ProjectFiles.resolve("tools/pipeline/README.md")));
         try (Stream<Path> docs = Files.list(ProjectFiles.resolve("docs"))) {
             docs.filter(path -> path.toString().endsWith(".md")).sorted().forEach(pages::add);
         }

@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import com.example.local.cloudformation.CloudFormationTemplate;
 import com.example.local.cloudformation.CloudFormationTemplate.Resource;
 import com.example.local.eventbridge.EventPattern;
 import com.example.platform.json.Json;
-import com.example.tests.ProjectFiles;
+import com.example.tests.template.ApplicationTemplates;
 import com.example.tests.template.TestStack;
 
 /**
- * The event patterns of template.yaml's rules, ready for Event Ruler: an AWS::Events::Rule by its
- * logical id, or a rule SAM makes from a function's or state machine's event by (resource, event).
+ * The event patterns of the application's rules, ready for Event Ruler: an AWS::Events::Rule by its
+ * logical id, or a rule SAM makes from a function's or state machine's event by (resource, event),
+ * in whichever stack declares it.
  */
 public final class RulePatterns {
 
@@ -28,11 +28,11 @@ public final class RulePatterns {
 
     /** A rule's pattern with its references resolved against a test stack. */
     public static EventPattern of(TestStack stack, String... rule) {
-        return of(stack::resolveAll, rule);
+        return of(value -> stack.resolveAll(rule[0], value), rule);
     }
 
     private static EventPattern of(UnaryOperator<Object> resolve, String... rule) {
-        Resource resource = CloudFormationTemplate.load(ProjectFiles.resolve("template.yaml")).resource(rule[0]);
+        Resource resource = ApplicationTemplates.resource(rule[0]);
         Object pattern = rule.length == 1
                 ? resource.property("EventPattern").orElseThrow()
                 : resource.property("Events", rule[1], "Properties", "Pattern").orElseThrow();

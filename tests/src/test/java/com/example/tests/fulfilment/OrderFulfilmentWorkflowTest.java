@@ -260,7 +260,7 @@ class OrderFulfilmentWorkflowTest {
 
     /** Places an order through the real handler and returns the OrderPlaced detail the outbox pipe publishes for it. */
     private JsonNode placeAndPublish(String unitPrice, int quantity) {
-        APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("place-order.json");
+        APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("orders-service/place-order.json");
         request.setBody("{\"customerId\":\"customer-1842\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"BOOK-0451\","
                 + "\"quantity\":" + quantity + ",\"unitPrice\":\"" + unitPrice + "\"}]}");
         request.getHeaders().put("Idempotency-Key", UUID.randomUUID().toString());
@@ -298,7 +298,7 @@ class OrderFulfilmentWorkflowTest {
     }
 
     private APIGatewayProxyResponseEvent review(String orderId, String decision, String reason) {
-        APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("review-order.json");
+        APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("orders-service/review-order.json");
         request.setPathParameters(Map.of("orderId", orderId));
         request.getRequestContext().setPath("/dev/orders/" + orderId + "/review");
         request.setBody(Json.write(Map.of("decision", decision, "reason", reason)));

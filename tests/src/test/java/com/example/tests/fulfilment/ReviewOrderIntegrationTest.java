@@ -123,7 +123,7 @@ class ReviewOrderIntegrationTest {
 
     private String placeOrder() {
         PlaceOrderHandler placeOrder = new PlaceOrderHandler(stack.functionEnvironment("PlaceOrderFunction"));
-        APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("place-order.json");
+        APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("orders-service/place-order.json");
         request.getHeaders().put("Idempotency-Key", UUID.randomUUID().toString());
         APIGatewayProxyResponseEvent placed = LambdaCall.api(placeOrder, request, "PlaceOrder");
         return Json.parse(placed.getBody()).get("orderId").asText();
@@ -136,7 +136,7 @@ class ReviewOrderIntegrationTest {
     }
 
     private APIGatewayProxyResponseEvent review(String orderId, String body) {
-        APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("review-order.json");
+        APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("orders-service/review-order.json");
         request.setPathParameters(Map.of("orderId", orderId));
         request.getRequestContext().setPath("/dev/orders/" + orderId + "/review");
         request.setBody(body);

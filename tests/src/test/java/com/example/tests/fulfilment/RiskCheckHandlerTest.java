@@ -33,7 +33,7 @@ class RiskCheckHandlerTest {
 
     @Test
     void theSampleEventIsSentToReviewUnderTheTemplatesThresholds() throws IOException {
-        JsonNode assessment = invoke(ProjectFiles.read("events/risk-check.json"));
+        JsonNode assessment = invoke(ProjectFiles.read("events/orders-service/risk-check.json"));
 
         assertThat(assessment.get("decision").asText()).isEqualTo("REVIEW");
         assertThat(assessment.get("reasons").get(0).asText())

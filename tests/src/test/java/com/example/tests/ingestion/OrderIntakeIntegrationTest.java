@@ -91,7 +91,7 @@ class OrderIntakeIntegrationTest {
     @Test
     void theSampleBatchPlacesItsOrder() {
         var response = LambdaCall.queue(new PlaceOrderFromQueueHandler(stack.functionEnvironment("PlaceOrderFromQueueFunction")),
-                SampleEvents.queueBatch("place-order-from-queue.json"), "PlaceOrderFromQueue");
+                SampleEvents.queueBatch("orders-service/place-order-from-queue.json"), "PlaceOrderFromQueue");
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(storedOrders()).isEqualTo(1);

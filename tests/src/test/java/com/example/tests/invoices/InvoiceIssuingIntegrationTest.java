@@ -216,7 +216,7 @@ class InvoiceIssuingIntegrationTest {
 
     @Test
     void theSampleBatchIssuesItsInvoice() {
-        var response = LambdaCall.queue(issueInvoice, SampleEvents.queueBatch("issue-invoice.json"), "IssueInvoice");
+        var response = LambdaCall.queue(issueInvoice, SampleEvents.queueBatch("invoice-service/issue-invoice.json"), "IssueInvoice");
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(invoice("4f6b1a2c-8d3e-5f70-9a1b-2c3d4e5f6a7b")).isPresent();
@@ -279,7 +279,7 @@ class InvoiceIssuingIntegrationTest {
     }
 
     private static APIGatewayProxyRequestEvent get(String invoiceId) {
-        APIGatewayProxyRequestEvent event = SampleEvents.apiRequest("get-invoice.json");
+        APIGatewayProxyRequestEvent event = SampleEvents.apiRequest("invoice-service/get-invoice.json");
         event.setPathParameters(Map.of("invoiceId", invoiceId));
         event.getRequestContext().setPath("/dev/invoices/" + invoiceId);
         return event;

@@ -141,7 +141,7 @@ class OrderToInvoiceFlowTest {
 
     private String placeOrder(String unitPrice) {
         PlaceOrderHandler placeOrder = new PlaceOrderHandler(stack.functionEnvironment("PlaceOrderFunction"));
-        APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("place-order.json");
+        APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("orders-service/place-order.json");
         request.setBody("{\"customerId\":\"customer-1842\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"BOOK-0451\","
                 + "\"quantity\":1,\"unitPrice\":\"" + unitPrice + "\"}]}");
         request.getHeaders().put("Idempotency-Key", UUID.randomUUID().toString());
@@ -182,7 +182,7 @@ class OrderToInvoiceFlowTest {
 
     private JsonNode getOrder(String orderId) {
         GetOrderHandler getOrder = new GetOrderHandler(stack.functionEnvironment("GetOrderFunction"));
-        APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("get-order.json");
+        APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("orders-service/get-order.json");
         request.setPathParameters(Map.of("orderId", orderId));
         return Json.parse(LambdaCall.api(getOrder, request, "GetOrder").getBody());
     }

@@ -24,6 +24,7 @@ import com.example.local.cloudformation.CloudFormationTemplate;
 import com.example.platform.aws.LambdaEvents;
 import com.example.platform.json.MalformedJsonException;
 import com.example.tests.ProjectFiles;
+import com.example.tests.template.ApplicationTemplates;
 
 /**
  * Every function reads its event with our JSON mapper (a stream handler) instead of the runtime's
@@ -33,7 +34,8 @@ import com.example.tests.ProjectFiles;
 class LambdaEventsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"place-order.json", "get-order.json", "review-order.json", "get-invoice.json"})
+    @ValueSource(strings = {"orders-service/place-order.json", "orders-service/get-order.json", "orders-service/review-order.json",
+            "invoice-service/get-invoice.json"})
     void readsApiGatewayRequestsAsLambdasOwnSerializationDoes(String sample) {
         String event = ProjectFiles.read("events/" + sample);
 
@@ -41,7 +43,7 @@ class LambdaEventsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"issue-invoice.json", "place-order-from-queue.json"})
+    @ValueSource(strings = {"invoice-service/issue-invoice.json", "orders-service/place-order-from-queue.json"})
     void readsQueueBatchesAsLambdasOwnSerializationDoes(String sample) {
         String event = ProjectFiles.read("events/" + sample);
 
@@ -84,9 +86,9 @@ class LambdaEventsTest {
     }
 
     @Test
-    void everyFunctionOfTheTemplateIsAStreamHandler() throws ClassNotFoundException {
-        CloudFormationTemplate template = CloudFormationTemplate.load(ProjectFiles.resolve("template.yaml"));
-        List<CloudFormationTemplate.Resource> functions = template.resourcesOfType("AWS::Serverless::Function");
+    void everyFunctionOfTheApplicationIsAStreamHandler() throws ClassNotFoundException {
+        List<CloudFormationTemplate.Resource> functions = ApplicationTemplates.stacks().stream()
+                .flatMap(stack -> stack.template().resourcesOfType("AWS::Serverless::Function").stream()).toList();
 
         assertThat(functions).hasSize(9);
         for (CloudFormationTemplate.Resource function : functions) {

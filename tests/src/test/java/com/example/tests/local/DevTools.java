@@ -51,6 +51,6 @@ public final class DevTools {
     }
 
     private static Path nodeModulesBin() {
-        return Path.of(System.getProperty("node.bin", "node_modules/.bin")).toAbsolutePath();
+        return Path.of(System.getProperty("node.bin", "tools/node_modules/.bin")).toAbsolutePath();
     }
 }

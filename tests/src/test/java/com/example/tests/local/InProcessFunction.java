@@ -2,16 +2,19 @@ package com.example.tests.local;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.OptionalDouble;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.example.local.lambda.FunctionConfiguration;
 import com.example.local.lambda.FunctionRuntime;
 import com.example.local.lambda.Invocation;
 import com.example.local.lambda.InvocationReport;
 import com.example.local.lambda.InvocationResult;
+import com.example.platform.aws.LambdaEnvironment;
 import com.example.platform.json.Json;
 import com.example.tests.lambda.TestLambdaContext;
 
@@ -31,6 +34,26 @@ public final class InProcessFunction implements FunctionRuntime {
         this.functionName = functionName;
         this.handler = handler;
         this.memoryMb = memoryMb;
+    }
+
+    /** A function of the template, its handler class instantiated with the environment its configuration gives it. */
+    public static InProcessFunction of(FunctionConfiguration function) {
+        String handler = function.handler();
+        if (!(instantiate(handler.substring(0, handler.indexOf("::")), LambdaEnvironment.of(function.environment()))
+                instanceof RequestStreamHandler instance)) {
+            throw new IllegalStateException(handler + " is no RequestStreamHandler: every function reads its event with LambdaEvents");
+        }
+        return new InProcessFunction(function.name(), instance, function.memoryMb());
+    }
+
+    private static Object instantiate(String className, LambdaEnvironment environment) {
+        try {
+            return Class.forName(className).getConstructor(LambdaEnvironment.class).newInstance(environment);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(className + " failed at init", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(className + " needs a public constructor taking a LambdaEnvironment", e);
+        }
     }
 
     @Override

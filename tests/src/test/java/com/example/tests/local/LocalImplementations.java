@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The local implementations the integration tests run against, the same ones {@code make run}
- * uses (local-aws), each started the first time a test needs it and stopped when the test JVM
+ * uses (tools/local-run), each started the first time a test needs it and stopped when the test JVM
  * exits: DynamoDB Local (in this JVM), moto's server (a child process), ElasticMQ (in this JVM) and
  * the local run's Lambda service, whose functions run in this JVM (see {@link InProcessFunction})
  * and which moto's workflows invoke. Backends are made of them.
@@ -32,7 +32,7 @@ public final class LocalImplementations {
     private static final Lazy<LocalLambda> LAMBDA = new Lazy<>(LocalLambda::start);
     // A workflow's Lambda tasks go to the Lambda service; its DynamoDB and EventBridge tasks stay in moto.
     private static final Lazy<MotoServer> MOTO = new Lazy<>(() -> MotoServer.start(DevTools.python(),
-            ProjectFiles.resolve("local-aws/src/main/python/moto_server.py"), ProjectFiles.resolve("tests/target"),
+            ProjectFiles.resolve("tools/local-run/src/main/python/moto_server.py"), ProjectFiles.resolve("tests/target"),
             ACCOUNT_ID, Map.of("AWS_ENDPOINT_URL_LAMBDA", LAMBDA.get().endpoint().toString())));
     private static final Lazy<ElasticMq> ELASTICMQ = new Lazy<>(() -> ElasticMq.start(REGION, ACCOUNT_ID));
 

@@ -240,7 +240,7 @@ abstract class OrdersApiIntegrationTest {
     }
 
     private APIGatewayProxyRequestEvent request(String body, String idempotencyKey) {
-        APIGatewayProxyRequestEvent event = SampleEvents.apiRequest("place-order.json");
+        APIGatewayProxyRequestEvent event = SampleEvents.apiRequest("orders-service/place-order.json");
         event.setBody(body);
         event.getHeaders().put("Idempotency-Key", idempotencyKey);
         return event;
@@ -251,7 +251,7 @@ abstract class OrdersApiIntegrationTest {
     }
 
     private APIGatewayProxyResponseEvent get(String orderId) {
-        APIGatewayProxyRequestEvent event = SampleEvents.apiRequest("get-order.json");
+        APIGatewayProxyRequestEvent event = SampleEvents.apiRequest("orders-service/get-order.json");
         event.setPathParameters(Map.of("orderId", orderId));
         event.getRequestContext().setPath("/dev/orders/" + orderId);
         return LambdaCall.api(getOrder, event, "GetOrder");

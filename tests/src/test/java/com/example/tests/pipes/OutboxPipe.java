@@ -4,9 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.example.local.cloudformation.CloudFormationTemplate;
 import com.example.local.pipes.PipeTransformation;
-import com.example.tests.ProjectFiles;
+import com.example.tests.template.ApplicationTemplates;
 
 /**
  * An EventBridge pipe of template.yaml applied as the local run applies it ({@link PipeTransformation}):
@@ -24,8 +23,7 @@ public final class OutboxPipe {
     }
 
     public static OutboxPipe fromTemplate(String logicalId) {
-        CloudFormationTemplate template = CloudFormationTemplate.load(ProjectFiles.resolve("template.yaml"));
-        return new OutboxPipe(logicalId, PipeTransformation.of(template.resource(logicalId)));
+        return new OutboxPipe(logicalId, PipeTransformation.of(ApplicationTemplates.resource(logicalId)));
     }
 
     public List<String> publish(List<String> streamRecords) {

@@ -46,7 +46,7 @@ class RenameTest {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Path relative = clone.relativize(file);
                 if (NOT_SEARCHED.stream().anyMatch(skipped -> relative.startsWith(skipped))
-                        || relative.toString().equals("scripts/rename")) { // the tool names what it replaces
+                        || relative.toString().equals("tools/scripts/rename")) { // the tool names what it replaces
                     continue;
                 }
                 String path = relative.toString();
@@ -87,7 +87,7 @@ class RenameTest {
     }
 
     private static Command.Result rename(String group, String name) {
-        return new Command(List.of(DevTools.python().toString(), "scripts/rename", "--group", group, "--name", name),
+        return new Command(List.of(DevTools.python().toString(), "tools/scripts/rename", "--group", group, "--name", name),
                 clone, Map.of()).run(120);
     }
 }

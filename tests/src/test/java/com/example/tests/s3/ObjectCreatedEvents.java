@@ -5,7 +5,7 @@ import java.util.UUID;
 import com.example.platform.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** S3 "Object Created" events as S3 sends them to EventBridge (the format of events/ingest-file.json). */
+/** S3 "Object Created" events as S3 sends them to EventBridge (the format of events/ingestion-service/ingest-file.json). */
 public final class ObjectCreatedEvents {
 
     private ObjectCreatedEvents() {

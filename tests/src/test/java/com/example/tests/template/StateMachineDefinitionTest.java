@@ -2,7 +2,9 @@ package com.example.tests.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import com.example.local.cloudformation.CloudFormationTemplate;
 import com.example.local.cloudformation.CloudFormationTemplate.Resource;
+import com.example.local.cloudformation.DeployedStack;
+import com.example.local.stepfunctions.StateMachineDefinition;
 import com.example.platform.json.Json;
 import com.example.tests.ProjectFiles;
 import com.example.tests.local.Command;
@@ -21,48 +25,45 @@ import com.example.tests.local.DevTools;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The Step Functions definitions: valid Amazon States Language (asl-validator), wired to the
- * template by exactly the substitutions they use, retrying transient failures with backoff and
- * jitter and catching the rest.
+ * The Step Functions definitions (YAML, in statemachine/): valid Amazon States Language
+ * (asl-validator), wired to their template by exactly the substitutions they use, retrying
+ * transient failures with backoff and jitter, with one retry policy per integration, and catching
+ * the rest.
  */
 class StateMachineDefinitionTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
 
-    private final CloudFormationTemplate template = CloudFormationTemplate.load(ProjectFiles.resolve("template.yaml"));
-
     @Test
     void everyDefinitionIsValidAmazonStatesLanguage() {
-        for (Resource stateMachine : stateMachines()) {
-            String file = stateMachine.stringProperty("DefinitionUri");
+        for (Definition definition : definitions()) {
             Command.Result result = new Command(List.of(DevTools.executable("asl-validator").toString(),
-                    "--json-path", file), ProjectFiles.root(), Map.of()).run(120);
+                    "--yaml-path", definition.file().toString()), ProjectFiles.root(), Map.of()).run(120);
 
-            assertThat(result.exitCode()).as(file + ": " + result.output()).isZero();
+            assertThat(result.exitCode()).as(definition.file() + ": " + result.output()).isZero();
         }
     }
 
     @Test
     void everyPlaceholderHasASubstitutionAndEverySubstitutionIsUsed() {
-        for (Resource stateMachine : stateMachines()) {
+        for (Definition definition : definitions()) {
             Set<String> used = new TreeSet<>();
-            Matcher placeholder = PLACEHOLDER.matcher(ProjectFiles.read(stateMachine.stringProperty("DefinitionUri")));
+            Matcher placeholder = PLACEHOLDER.matcher(ProjectFiles.read(ProjectFiles.root().relativize(definition.file()).toString()));
             while (placeholder.find()) {
                 used.add(placeholder.group(1));
             }
             Set<String> substituted = new TreeSet<>(CloudFormationTemplate.asMap(
-                    stateMachine.property("DefinitionSubstitutions").orElse(Map.of())).keySet());
+                    definition.stateMachine().property("DefinitionSubstitutions").orElse(Map.of())).keySet());
 
-            assertThat(used).as(stateMachine.logicalId()).isEqualTo(substituted);
+            assertThat(used).as(definition.name()).isEqualTo(substituted);
         }
     }
 
     @Test
     void everyTaskRetriesTransientErrorsWithBackoffAndJitterAndCatchesTheRest() {
-        for (Resource stateMachine : stateMachines()) {
-            JsonNode definition = Json.parse(ProjectFiles.read(stateMachine.stringProperty("DefinitionUri")));
-            for (JsonNode state : tasks(definition)) {
-                String name = stateMachine.logicalId() + "." + state.get("name").asText();
+        for (Definition definition : definitions()) {
+            for (JsonNode state : tasks(definition.document())) {
+                String name = definition.name() + "." + state.get("name").asText();
                 JsonNode body = state.get("body");
                 assertThat(body.path("Retry")).as(name + " retries").isNotEmpty();
                 body.path("Retry").forEach(retry -> {
@@ -76,30 +77,66 @@ class StateMachineDefinitionTest {
         }
     }
 
+    /**
+     * ASL cannot name a retry policy and refer to it, and Step Functions refuses YAML aliases in a
+     * definition file, so each task states its integration's policy: this keeps them one policy.
+     */
+    @Test
+    void everyTaskOfOneIntegrationRetriesWithTheSamePolicy() {
+        Map<String, JsonNode> policies = new LinkedHashMap<>();
+        List<String> differing = new ArrayList<>();
+        for (Definition definition : definitions()) {
+            for (JsonNode state : tasks(definition.document())) {
+                String integration = state.get("body").path("Resource").asText().replaceAll("\\.waitForTaskToken$", "");
+                JsonNode retry = state.get("body").path("Retry");
+                JsonNode first = policies.putIfAbsent(integration, retry);
+                if (first != null && !first.equals(retry)) {
+                    differing.add(definition.name() + "." + state.get("name").asText() + " retries " + integration
+                            + " unlike the first task that calls it");
+                }
+            }
+        }
+        assertThat(policies).as("integrations the workflows call").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(differing).isEmpty();
+    }
+
     @Test
     void workflowsAreTracedAndLogWithoutExecutionData() {
-        for (Resource stateMachine : stateMachines()) {
-            assertThat(stateMachine.property("Tracing", "Enabled")).as(stateMachine.logicalId()).contains(true);
-            assertThat(stateMachine.property("Logging", "IncludeExecutionData")).as(stateMachine.logicalId()).contains(false);
-            assertThat(stateMachine.property("Logging", "Destinations")).as(stateMachine.logicalId()).isPresent();
+        for (Definition definition : definitions()) {
+            Resource stateMachine = definition.stateMachine();
+            assertThat(stateMachine.property("Tracing", "Enabled")).as(definition.name()).contains(true);
+            assertThat(stateMachine.property("Logging", "IncludeExecutionData")).as(definition.name()).contains(false);
+            assertThat(stateMachine.property("Logging", "Destinations")).as(definition.name()).isPresent();
         }
-        assertThat(template.resource("OrderFulfilmentStateMachine").property("Type")).contains("STANDARD");
+        assertThat(ApplicationTemplates.resource("OrderFulfilmentStateMachine").property("Type")).contains("STANDARD");
     }
 
     @Test
     void everyRuleTargetRetriesAndHasADeadLetterQueue() {
-        for (Resource stateMachine : stateMachines()) {
-            CloudFormationTemplate.map(stateMachine.properties(), "Events").forEach((name, event) -> {
+        for (Definition definition : definitions()) {
+            CloudFormationTemplate.map(definition.stateMachine().properties(), "Events").forEach((name, event) -> {
                 Map<String, Object> properties = CloudFormationTemplate.map(CloudFormationTemplate.asMap(event), "Properties");
-                assertThat(properties).as(stateMachine.logicalId() + "." + name).containsKeys("RetryPolicy", "DeadLetterConfig");
+                assertThat(properties).as(definition.name() + "." + name).containsKeys("RetryPolicy", "DeadLetterConfig");
             });
         }
     }
 
-    private List<Resource> stateMachines() {
-        List<Resource> stateMachines = template.resourcesOfType("AWS::Serverless::StateMachine");
-        assertThat(stateMachines).isNotEmpty();
-        return stateMachines;
+    /** A state machine of the application, its definition file and that file as JSON. */
+    private record Definition(String name, Resource stateMachine, Path file, JsonNode document) {
+    }
+
+    private static List<Definition> definitions() {
+        List<Definition> definitions = new ArrayList<>();
+        for (DeployedStack stack : ApplicationTemplates.stacks()) {
+            for (Resource stateMachine : stack.template().resourcesOfType("AWS::Serverless::StateMachine")) {
+                Path file = stack.template().file(stateMachine.stringProperty("DefinitionUri"));
+                assertThat(file.startsWith(ProjectFiles.resolve("statemachine"))).as(file + " is in statemachine/").isTrue();
+                definitions.add(new Definition(stack.qualified(stateMachine.logicalId()), stateMachine, file,
+                        Json.parse(StateMachineDefinition.read(file, Map.of()))));
+            }
+        }
+        assertThat(definitions).isNotEmpty();
+        return definitions;
     }
 
     /** Every Task state, with its name, nested ones included. */

@@ -1,6 +1,5 @@
 package com.example.tests.template;
 
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,13 +9,13 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.example.local.cloudformation.CloudFormationTemplate.Resource;
 import com.example.local.cloudformation.CloudFormationTemplate;
 import com.example.local.cloudformation.DeployedStack;
 import com.example.local.eventbridge.EventPattern;
 import com.example.local.lambda.FunctionConfiguration;
 import com.example.local.lambda.LambdaService;
+import com.example.local.stepfunctions.StateMachineDefinition;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
 import com.example.platform.json.Json;
@@ -43,40 +42,42 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
- * The resources a test needs, created on a local backend from their definitions in template.yaml,
- * under a stack name of their own so tests never share state. Functions get the environment the
+ * The resources a test needs, created on a local backend from their definitions in the application's
+ * templates (template.yaml and the service stacks it nests), under a stack name of their own so tests
+ * never share state. A resource is named by its logical id where only one stack has it
+ * ({@code OrdersTable}), or qualified by its stack ({@code OrdersService/OrdersTable}); a nested
+ * stack's parameters resolve against the root's resources the test created (a service's
+ * {@code EventBusName} is the platform's {@code EventBus}). Functions get the environment the
  * template gives them, resolved against these resources, and state machines their definition file
  * with the template's substitutions: what runs under test is wired exactly as it is when deployed.
  * Intrinsic functions resolve as the local run resolves them ({@link DeployedStack}).
  */
 public final class TestStack {
 
-    private final CloudFormationTemplate template;
     private final AwsBackend backend;
     private final AwsClients clients;
     private final String stackName;
-    private final DeployedStack deployed;
+    private final DeployedStack root;
     private String executionRoleArn;
 
     private TestStack(CloudFormationTemplate template, AwsBackend backend, Map<String, String> parameters) {
-        this.template = template;
         this.backend = backend;
         this.clients = backend.clients();
         this.stackName = "t" + UUID.randomUUID().toString().substring(0, 8);
-        this.deployed = new DeployedStack(template, stackName, backend.environment().get("AWS_REGION"),
+        this.root = new DeployedStack(template, stackName, backend.environment().get("AWS_REGION"),
                 LocalImplementations.ACCOUNT_ID, parameters);
     }
 
-    /** Creates the named resources of template.yaml on the backend, in the order given. */
-    public static TestStack deploy(AwsBackend backend, String... logicalIds) {
-        return deploy(backend, Map.of(), logicalIds);
+    /** Creates the named resources of the application on the backend, in the order given. */
+    public static TestStack deploy(AwsBackend backend, String... names) {
+        return deploy(backend, Map.of(), names);
     }
 
-    /** The same, with template parameters overridden (the others take their defaults). */
-    public static TestStack deploy(AwsBackend backend, Map<String, String> parameters, String... logicalIds) {
+    /** The same, with the root template's parameters overridden (the others take their defaults). */
+    public static TestStack deploy(AwsBackend backend, Map<String, String> parameters, String... names) {
         TestStack stack = new TestStack(CloudFormationTemplate.load(ProjectFiles.resolve("template.yaml")), backend, parameters);
-        for (String logicalId : logicalIds) {
-            stack.create(stack.template.resource(logicalId));
+        for (String name : names) {
+            stack.create(stack.root.locate(name));
         }
         return stack;
     }
@@ -89,23 +90,25 @@ public final class TestStack {
         return clients;
     }
 
-    public String ref(String logicalId) {
-        return deployed.ref(logicalId);
+    public String ref(String name) {
+        DeployedStack.Located located = root.locate(name);
+        return located.stack().ref(located.logicalId());
     }
 
-    public String attribute(String logicalId, String attribute) {
-        return deployed.attribute(logicalId, attribute);
+    public String attribute(String name, String attribute) {
+        DeployedStack.Located located = root.locate(name);
+        return located.stack().attribute(located.logicalId(), attribute);
     }
 
     /** The variables the template sets for a function (Globals included), plus the backend's endpoints. */
-    public LambdaEnvironment functionEnvironment(String functionLogicalId) {
-        return LambdaEnvironment.of(functionVariables(functionLogicalId));
+    public LambdaEnvironment functionEnvironment(String functionName) {
+        return LambdaEnvironment.of(functionVariables(root.locate(functionName)));
     }
 
-    private Map<String, String> functionVariables(String functionLogicalId) {
+    private Map<String, String> functionVariables(DeployedStack.Located function) {
         Map<String, String> variables = new LinkedHashMap<>(backend.environment());
-        variables.putAll(environmentOf(template.functionGlobals()));
-        variables.putAll(environmentOf(template.resource(functionLogicalId).properties()));
+        variables.putAll(environmentOf(function.stack(), function.stack().template().functionGlobals()));
+        variables.putAll(environmentOf(function.stack(), function.resource().properties()));
         return variables;
     }
 
@@ -129,36 +132,33 @@ public final class TestStack {
         return new BusEvents(sqs, queueUrl);
     }
 
-    /** Resolves a scalar template value (Ref, Fn::GetAtt, Fn::Sub, ...) against what this stack created. */
-    public String resolve(Object value) {
-        return deployed.resolve(value);
-    }
-
-    private Map<String, String> environmentOf(Map<String, Object> properties) {
+    private static Map<String, String> environmentOf(DeployedStack stack, Map<String, Object> properties) {
         Map<String, Object> environment = CloudFormationTemplate.map(properties, "Environment");
         Map<String, String> resolved = new LinkedHashMap<>();
-        CloudFormationTemplate.map(environment, "Variables").forEach((name, value) -> resolved.put(name, resolve(value)));
+        CloudFormationTemplate.map(environment, "Variables").forEach((name, value) -> resolved.put(name, stack.resolve(value)));
         return resolved;
     }
 
-    private void create(Resource resource) {
+    private void create(DeployedStack.Located located) {
+        DeployedStack stack = located.stack();
+        Resource resource = located.resource();
         switch (resource.type()) {
-            case "AWS::DynamoDB::Table" -> createTable(resource);
-            case "AWS::SSM::Parameter" -> createParameter(resource);
-            case "AWS::Events::EventBus" -> createEventBus(resource);
-            case "AWS::Serverless::Function" -> createFunction(resource);
-            case "AWS::Serverless::StateMachine" -> createStateMachine(resource);
-            case "AWS::SQS::Queue" -> createQueue(resource);
-            case "AWS::Events::Rule" -> createRule(resource);
-            case "AWS::SecretsManager::Secret" -> createSecret(resource);
-            case "AWS::S3::Bucket" -> createBucket(resource);
+            case "AWS::DynamoDB::Table" -> createTable(stack, resource);
+            case "AWS::SSM::Parameter" -> createParameter(stack, resource);
+            case "AWS::Events::EventBus" -> createEventBus(stack, resource);
+            case "AWS::Serverless::Function" -> createFunction(located);
+            case "AWS::Serverless::StateMachine" -> createStateMachine(stack, resource);
+            case "AWS::SQS::Queue" -> createQueue(stack, resource);
+            case "AWS::Events::Rule" -> createRule(stack, resource);
+            case "AWS::SecretsManager::Secret" -> createSecret(stack, resource);
+            case "AWS::S3::Bucket" -> createBucket(stack, resource);
             default -> throw new IllegalArgumentException("TestStack cannot create " + resource.type());
         }
     }
 
     @SuppressWarnings("unchecked")
-    private void createTable(Resource table) {
-        String name = stackName + "-" + table.logicalId();
+    private void createTable(DeployedStack deployed, Resource table) {
+        String name = deployed.name() + "-" + table.logicalId();
         List<Map<String, String>> keys = (List<Map<String, String>>) table.property("KeySchema").orElseThrow();
         List<Map<String, String>> definitions = (List<Map<String, String>>) table.property("AttributeDefinitions").orElseThrow();
         CreateTableRequest.Builder request = CreateTableRequest.builder()
@@ -182,18 +182,18 @@ public final class TestStack {
         }
     }
 
-    private void createParameter(Resource parameter) {
-        String name = resolve(parameter.property("Name").orElseThrow());
+    private void createParameter(DeployedStack deployed, Resource parameter) {
+        String name = deployed.resolve(parameter.property("Name").orElseThrow());
         try (var ssm = clients.ssm()) {
             ssm.putParameter(builder -> builder.name(name)
                     .type(ParameterType.fromValue(parameter.stringProperty("Type")))
-                    .value(resolve(parameter.property("Value").orElseThrow())));
+                    .value(deployed.resolve(parameter.property("Value").orElseThrow())));
         }
         deployed.putRef(parameter.logicalId(), name);
     }
 
-    private void createEventBus(Resource bus) {
-        String name = resolve(bus.property("Name").orElseThrow());
+    private void createEventBus(DeployedStack deployed, Resource bus) {
+        String name = deployed.resolve(bus.property("Name").orElseThrow());
         try (EventBridgeClient events = backend.client(EventBridgeClient.builder(), "EVENTBRIDGE")) {
             String arn = events.createEventBus(builder -> builder.name(name)).eventBusArn();
             deployed.putRef(bus.logicalId(), name);
@@ -207,39 +207,34 @@ public final class TestStack {
      * handler class is instantiated with the environment the template gives the function, and it
      * answers to its name, its ARN and its {@code live} alias, as AutoPublishAlias makes it.
      */
-    private void createFunction(Resource function) {
+    private void createFunction(DeployedStack.Located located) {
         LambdaService lambdaService = backend.localLambda().orElseThrow(() -> new IllegalStateException(
                 backend.name() + " does not run Lambda functions in the test JVM"));
-        String name = stackName + "-" + function.logicalId();
+        DeployedStack deployed = located.stack();
+        Resource function = located.resource();
+        String name = deployed.name() + "-" + function.logicalId();
         String handler = function.stringProperty("Handler");
         String arn = "arn:aws:lambda:" + deployed.region() + ":" + deployed.accountId() + ":function:" + name;
-        Map<String, String> variables = functionVariables(function.logicalId());
-        FunctionConfiguration configuration = new FunctionConfiguration(function.logicalId(), name, arn, handler, "java25",
+        Map<String, String> variables = functionVariables(located);
+        FunctionConfiguration configuration = new FunctionConfiguration(located.qualifiedId(), name, arn, handler, "java25",
                 512, Duration.ofSeconds(30), variables, Path.of("."), List.of(), false, OptionalInt.empty(),
                 FunctionConfiguration.AsyncInvokeConfig.defaults(),
                 new FunctionConfiguration.Logging("JSON", "INFO", "INFO", "/aws/lambda/" + name), List.of("live"));
-        if (!(instantiate(handler.substring(0, handler.indexOf("::")), LambdaEnvironment.of(variables))
-                instanceof RequestStreamHandler instance)) {
-            throw new IllegalStateException(handler + " is no RequestStreamHandler: every function reads its event with LambdaEvents");
-        }
-        lambdaService.register(configuration, new InProcessFunction(name, instance, configuration.memoryMb()), 4);
+        lambdaService.register(configuration, InProcessFunction.of(configuration), 4);
         deployed.putRef(function.logicalId(), name);
         deployed.putRef(function.logicalId() + ".Alias", arn + ":live");
         deployed.putAttribute(function.logicalId(), "Arn", arn);
     }
 
-    private void createStateMachine(Resource stateMachine) {
-        String name = stackName + "-" + stateMachine.logicalId();
-        String definition = ProjectFiles.read(stateMachine.stringProperty("DefinitionUri"));
-        Map<String, Object> substitutions = CloudFormationTemplate.asMap(
-                stateMachine.property("DefinitionSubstitutions").orElse(Map.of()));
-        for (Map.Entry<String, Object> substitution : substitutions.entrySet()) {
-            definition = definition.replace("${" + substitution.getKey() + "}", resolve(substitution.getValue()));
-        }
-        Json.parse(definition); // a substitution must leave valid JSON behind
-        String finalDefinition = definition;
+    private void createStateMachine(DeployedStack deployed, Resource stateMachine) {
+        String name = deployed.name() + "-" + stateMachine.logicalId();
+        Map<String, String> substitutions = new LinkedHashMap<>();
+        CloudFormationTemplate.asMap(stateMachine.property("DefinitionSubstitutions").orElse(Map.of()))
+                .forEach((placeholder, value) -> substitutions.put(placeholder, deployed.resolve(value)));
+        String definition = StateMachineDefinition.read(deployed.template().file(stateMachine.stringProperty("DefinitionUri")),
+                substitutions);
         try (SfnClient stepFunctions = clients.stepFunctions()) {
-            String arn = stepFunctions.createStateMachine(builder -> builder.name(name).definition(finalDefinition)
+            String arn = stepFunctions.createStateMachine(builder -> builder.name(name).definition(definition)
                     .roleArn(executionRole())
                     .type(StateMachineType.fromValue((String) stateMachine.property("Type").orElse("STANDARD"))))
                     .stateMachineArn();
@@ -249,16 +244,16 @@ public final class TestStack {
         }
     }
 
-    private void createQueue(Resource queue) {
-        String name = stackName + "-" + queue.logicalId();
+    private void createQueue(DeployedStack deployed, Resource queue) {
+        String name = deployed.name() + "-" + queue.logicalId();
         Map<String, String> attributes = new HashMap<>();
-        queue.property("VisibilityTimeout").ifPresent(value -> attributes.put("VisibilityTimeout", resolve(value)));
-        queue.property("MessageRetentionPeriod").ifPresent(value -> attributes.put("MessageRetentionPeriod", resolve(value)));
+        queue.property("VisibilityTimeout").ifPresent(value -> attributes.put("VisibilityTimeout", deployed.resolve(value)));
+        queue.property("MessageRetentionPeriod").ifPresent(value -> attributes.put("MessageRetentionPeriod", deployed.resolve(value)));
         queue.property("RedrivePolicy").ifPresent(policy -> {
             Map<String, Object> redrive = CloudFormationTemplate.asMap(policy);
             attributes.put("RedrivePolicy", Json.write(Map.of(
-                    "deadLetterTargetArn", resolve(redrive.get("deadLetterTargetArn")),
-                    "maxReceiveCount", Integer.parseInt(resolve(redrive.get("maxReceiveCount"))))));
+                    "deadLetterTargetArn", deployed.resolve(redrive.get("deadLetterTargetArn")),
+                    "maxReceiveCount", Integer.parseInt(deployed.resolve(redrive.get("maxReceiveCount"))))));
         });
         try (SqsClient sqs = backend.client(SqsClient.builder(), "SQS")) {
             String url = sqs.createQueue(builder -> builder.queueName(name).attributesWithStrings(attributes)).queueUrl();
@@ -272,17 +267,17 @@ public final class TestStack {
 
     /** A rule of the template with its pattern and targets (the local EventBridge delivers to queues only). */
     @SuppressWarnings("unchecked")
-    private void createRule(Resource rule) {
-        String name = stackName + "-" + rule.logicalId();
-        String bus = resolve(rule.property("EventBusName").orElseThrow());
-        String pattern = Json.write(rule.property("EventPattern").orElseThrow());
+    private void createRule(DeployedStack deployed, Resource rule) {
+        String name = deployed.name() + "-" + rule.logicalId();
+        String bus = deployed.resolve(rule.property("EventBusName").orElseThrow());
+        String pattern = Json.write(deployed.resolveAll(rule.property("EventPattern").orElseThrow()));
         try (EventBridgeClient events = backend.client(EventBridgeClient.builder(), "EVENTBRIDGE")) {
             String arn = events.putRule(builder -> builder.name(name).eventBusName(bus).eventPattern(pattern)).ruleArn();
             List<Map<String, Object>> targets = (List<Map<String, Object>>) rule.property("Targets").orElse(List.of());
             events.putTargets(builder -> builder.rule(name).eventBusName(bus).targets(targets.stream()
                     .map(target -> software.amazon.awssdk.services.eventbridge.model.Target.builder()
-                            .id(resolve(target.get("Id")))
-                            .arn(resolve(target.get("Arn")))
+                            .id(deployed.resolve(target.get("Id")))
+                            .arn(deployed.resolve(target.get("Arn")))
                             .build())
                     .toList()));
             deployed.putRef(rule.logicalId(), name);
@@ -291,8 +286,8 @@ public final class TestStack {
     }
 
     /** A secret like GenerateSecretString makes: 64 random letters and digits. */
-    private void createSecret(Resource secret) {
-        String name = stackName + "-" + secret.logicalId();
+    private void createSecret(DeployedStack deployed, Resource secret) {
+        String name = deployed.name() + "-" + secret.logicalId();
         String value = new java.security.SecureRandom().ints(64, 0, 62)
                 .mapToObj(index -> String.valueOf("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".charAt(index)))
                 .collect(java.util.stream.Collectors.joining());
@@ -302,8 +297,8 @@ public final class TestStack {
         }
     }
 
-    private void createBucket(Resource bucket) {
-        String name = (stackName + "-" + bucket.logicalId()).toLowerCase(java.util.Locale.ROOT);
+    private void createBucket(DeployedStack deployed, Resource bucket) {
+        String name = (deployed.name() + "-" + bucket.logicalId()).toLowerCase(java.util.Locale.ROOT);
         try (var s3 = clients.s3()) {
             s3.createBucket(builder -> builder.bucket(name));
             if ("Enabled".equals(bucket.property("VersioningConfiguration", "Status").orElse(null))) {
@@ -315,9 +310,9 @@ public final class TestStack {
         deployed.putAttribute(bucket.logicalId(), "Arn", "arn:aws:s3:::" + name);
     }
 
-    /** A template value with every intrinsic function in it resolved against this stack (patterns name resources). */
-    public Object resolveAll(Object value) {
-        return deployed.resolveAll(value);
+    /** A value of a resource's definition resolved in the resource's stack (a rule's pattern names the stack's resources). */
+    public Object resolveAll(String name, Object value) {
+        return root.locate(name).stack().resolveAll(value);
     }
 
     /** One role for everything the stack runs; the local engines do not evaluate IAM. */
@@ -331,15 +326,5 @@ public final class TestStack {
             }
         }
         return executionRoleArn;
-    }
-
-    private static Object instantiate(String className, LambdaEnvironment environment) {
-        try {
-            return Class.forName(className).getConstructor(LambdaEnvironment.class).newInstance(environment);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException(className + " failed at init", e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException(className + " needs a public constructor taking a LambdaEnvironment", e);
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import com.example.local.cloudformation.DeployedStack;
 import com.example.local.lambda.FunctionConfiguration;
 import com.example.local.stack.FunctionDefinitions;
+import com.example.local.stack.LayerVersions;
 import com.example.local.stack.TableDefinition;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,7 +50,8 @@ final class AwsSampleDeployment {
      * @param runtime           the managed runtime it runs on, {@code java25} here
      */
     FunctionConfiguration function(Path buildDirectory, Map<String, String> lambdaEnvironment, String runtime) {
-        return new FunctionDefinitions(stack, buildDirectory).configuration(sample.functionId(), lambdaEnvironment, Optional.empty())
+        return new FunctionDefinitions(stack, buildDirectory, LayerVersions.ofApplication(stack, buildDirectory))
+                .configuration(sample.functionId(), lambdaEnvironment, Optional.empty())
                 .withRuntime(runtime);
     }
 }

@@ -21,16 +21,17 @@ import com.example.local.cloudformation.DeployedStack;
 import com.example.local.lambda.FunctionConfiguration;
 import com.example.local.lambda.ManagedJavaRuntime;
 import com.example.local.stack.FunctionDefinitions;
+import com.example.local.stack.LayerVersions;
 
 import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code make benchmark-coldstart}: every function of the template, and a bare handler as the
+ * {@code make benchmark-coldstart}: every function of the application, and a bare handler as the
  * baseline, started cold {@code RUNS} times each under the local run's runtime, on demand and, for
  * SnapStart functions, primed (its CRaC {@code beforeCheckpoint} hooks run before the first request,
  * as before a snapshot: an approximation of the restored state, not of a restore). Each first
- * invocation gets the function's sample event from {@code events/}, against the running local
+ * invocation gets the function's sample event from its service's folder of {@code events/}, against the running local
  * application ({@code make run}). With {@code AWS_SAMPLE}, a public AWS sample's function is built
  * from its checkout and measured the same way beside ours ({@link AwsSample}). Writes
  * {@code docs/performance/coldstart.md} and {@code coldstart.svg}; the figures are this machine's,
@@ -59,7 +60,7 @@ public final class ColdStartBenchmark {
     }
 
     static List<String> run(ProjectDirectory project, int runs, int warm, Optional<AwsSample> awsSample) {
-        Path work = project.resolve("coldstart-benchmark/target/runs");
+        Path work = project.resolve("tools/coldstart-benchmark/target/runs");
         ManagedJavaRuntime runtime = ManagedJavaRuntime.current(work.resolve("sandboxes"));
         EnvVarsFile environments = EnvVarsFile.ofLocalRun(project);
         if (!environments.exists()) {
@@ -68,26 +69,29 @@ public final class ColdStartBenchmark {
         }
         // Built first: a sample that does not build fails before minutes of measuring.
         Optional<BuiltSample> sample = awsSample.map(given -> build(project, given, work));
-        CloudFormationTemplate template = CloudFormationTemplate.load(project.template());
-        List<Resource> functions = template.resourcesOfType("AWS::Serverless::Function");
-        String region = environments.variables(functions.getFirst().logicalId()).getOrDefault("AWS_REGION", "us-east-1");
-        DeployedStack stack = new DeployedStack(template, System.getenv().getOrDefault("STACK_NAME", "serverless-orders-local"),
-                region, "000000000000", Map.of());
-        FunctionDefinitions definitions = new FunctionDefinitions(stack, project.resolve(".aws-sam/build"));
+        String region = environments.everyFunction().getOrDefault("AWS_REGION", "us-east-1");
+        DeployedStack application = new DeployedStack(CloudFormationTemplate.load(project.template()),
+                System.getenv().getOrDefault("STACK_NAME", "serverless-orders-local"), region, "000000000000", Map.of());
+        Path build = project.resolve(".aws-sam/build");
+        LayerVersions layers = LayerVersions.ofApplication(application, build);
         ColdStarts coldStarts = new ColdStarts(runtime, work, runs, warm);
 
-        FunctionConfiguration bare = BareFunction.build(work.resolve("bare"), runtime.runtimeDirectory(), 1024, stack.region());
+        FunctionConfiguration bare = BareFunction.build(work.resolve("bare"), runtime.runtimeDirectory(), 1024, region);
         System.err.println("baseline: " + bare.handler());
         List<ColdStarts.Subject> subjects = new ArrayList<>();
         subjects.add(new ColdStarts.Subject(bare, FunctionResult.Variant.ON_DEMAND, BareFunction.EVENT, size(bare.codeDirectory())));
-        for (Resource resource : functions) {
-            String id = resource.logicalId();
-            FunctionConfiguration function = definitions.configuration(id, Map.of(), Optional.of(environments.variables(id)));
-            byte[] event = read(project.resolve("events/" + sampleEventName(id) + ".json"));
-            long artifact = size(project.buildArtifact(id));
-            subjects.add(new ColdStarts.Subject(function, FunctionResult.Variant.ON_DEMAND, event, artifact));
-            if (function.snapStart()) {
-                subjects.add(new ColdStarts.Subject(function, FunctionResult.Variant.PRIMED, event, artifact));
+        for (DeployedStack stack : application.withNestedStacks()) {
+            FunctionDefinitions definitions = new FunctionDefinitions(stack, build, layers);
+            for (Resource resource : stack.template().resourcesOfType("AWS::Serverless::Function")) {
+                String id = stack.qualified(resource.logicalId());
+                FunctionConfiguration function = definitions.configuration(resource.logicalId(), Map.of(),
+                        Optional.of(environments.variables(id)));
+                byte[] event = read(sampleEvent(project, stack, resource.logicalId()));
+                long artifact = size(project.buildArtifact(id));
+                subjects.add(new ColdStarts.Subject(function, FunctionResult.Variant.ON_DEMAND, event, artifact));
+                if (function.snapStart()) {
+                    subjects.add(new ColdStarts.Subject(function, FunctionResult.Variant.PRIMED, event, artifact));
+                }
             }
         }
         Optional<SampleSubject> sampleSubject = sample.map(built -> sampleSubject(built, environments, runtime));
@@ -110,7 +114,7 @@ public final class ColdStartBenchmark {
         List<String> problems = new ArrayList<>(baseline.problem().stream().toList());
         if (sampleOutcome instanceof AwsSampleOutcome.Measured measuredSample) {
             measuredSample.result().problem().ifPresent(problem -> problems.add("AWS sample: " + problem
-                    + ": its figures measure its error path (its log: coldstart-benchmark/target/runs/logs)"));
+                    + ": its figures measure its error path (its log: tools/coldstart-benchmark/target/runs/logs)"));
         }
         return problems;
     }
@@ -150,7 +154,13 @@ public final class ColdStartBenchmark {
                 read(built.sample().event()), size(function.codeDirectory())));
     }
 
-    /** {@code PlaceOrderFromQueueFunction} samples live in {@code events/place-order-from-queue.json}. */
+    /** A function's sample event: in its service's folder of events/ ({@code events/orders-service/place-order.json}). */
+    static Path sampleEvent(ProjectDirectory project, DeployedStack stack, String logicalId) {
+        return project.resolve("events").resolve(stack.template().directory().getFileName().toString())
+                .resolve(sampleEventName(logicalId) + ".json");
+    }
+
+    /** {@code PlaceOrderFromQueueFunction} samples are named {@code place-order-from-queue.json}. */
     static String sampleEventName(String logicalId) {
         String name = logicalId.endsWith("Function") ? logicalId.substring(0, logicalId.length() - "Function".length()) : logicalId;
         return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);

@@ -108,7 +108,8 @@ final class ColdStartReport {
     }
 
     private String shortName(FunctionResult result) {
-        String name = result.function().replaceFirst("Function$", "");
+        String qualified = result.function();
+        String name = qualified.substring(qualified.lastIndexOf('/') + 1).replaceFirst("Function$", "");
         if (result == baseline) {
             return "bare";
         }
@@ -157,7 +158,8 @@ final class ColdStartReport {
     }
 
     private static String label(FunctionResult result) {
-        return result.function() + (result.variant() == FunctionResult.Variant.PRIMED ? " (primed)" : "");
+        String name = result.function().substring(result.function().lastIndexOf('/') + 1);
+        return name + (result.variant() == FunctionResult.Variant.PRIMED ? " (primed)" : "");
     }
 
     /**

@@ -22,7 +22,11 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
-/** The REST API as a caller sees it: every request signed with SigV4 for execute-api, as IAM authorisation requires. */
+/**
+ * One service's REST API as a caller sees it, at the URL the stack's outputs give it: every request
+ * signed with SigV4 for execute-api, as IAM authorisation requires. Each service has its own API,
+ * so a caller never assumes the orders and the invoices are served from one address.
+ */
 public final class Api {
 
     private static final Set<String> SET_BY_THE_CLIENT = Set.of("host", "content-length");
@@ -44,11 +48,23 @@ public final class Api {
     }
 
     private final Stack stack;
+    private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-    public Api(Stack stack) {
+    private Api(Stack stack, String urlOutput) {
         this.stack = stack;
+        this.base = stack.apiUrl(urlOutput);
+    }
+
+    /** The orders service's API: POST /orders, GET /orders/{orderId}, POST /orders/{orderId}/review. */
+    public static Api orders(Stack stack) {
+        return new Api(stack, "OrdersApiUrl");
+    }
+
+    /** The invoice service's API: GET /invoices/{invoiceId}. */
+    public static Api invoices(Stack stack) {
+        return new Api(stack, "InvoicesApiUrl");
     }
 
     public Answer get(String path) {
@@ -106,7 +122,6 @@ public final class Api {
 
     /** The URI of a path of the API. */
     public URI resolve(String path) {
-        URI base = stack.apiUrl();
         String stage = base.getPath();
         String full = path.startsWith(stage + "/") ? path : stage + path;
         return base.resolve(full);

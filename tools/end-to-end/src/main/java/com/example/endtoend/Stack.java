@@ -90,9 +90,9 @@ public final class Stack {
         return value;
     }
 
-    /** The API's base URL, stage included, without a trailing slash. */
-    public URI apiUrl() {
-        String url = output("ApiUrl");
+    /** A service API's base URL (the output that names it: OrdersApiUrl, InvoicesApiUrl), stage included, without a trailing slash. */
+    public URI apiUrl(String output) {
+        String url = output(output);
         return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 

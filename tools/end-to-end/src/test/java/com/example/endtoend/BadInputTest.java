@@ -16,11 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** SPEC 4, bad input: each kind gets a clear RFC 9457 problem and stores nothing. */
+/** Bad input: each kind gets a clear RFC 9457 problem and stores nothing. */
 class BadInputTest {
 
     private final Stack stack = Stack.current();
-    private final Api api = new Api(stack);
+    private final Api api = Api.orders(stack);
     private String customer;
 
     @BeforeEach
@@ -77,7 +77,7 @@ class BadInputTest {
     void anOrderIdThatIsNoOrderIdIsA400AndAnUnknownOneA404() {
         assertProblem(api.get("/orders/not-an-id"), 400, "/problems/invalid-request");
         assertProblem(api.get("/orders/" + UUID.randomUUID()), 404, "/problems/order-not-found");
-        assertProblem(api.get("/invoices/" + UUID.randomUUID()), 404, "/problems/invoice-not-found");
+        assertProblem(Api.invoices(stack).get("/invoices/" + UUID.randomUUID()), 404, "/problems/invoice-not-found");
     }
 
     private Api.Answer post(String body) {

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** SPEC 3.2: a high-value order waits for a reviewer, an order over the limit is rejected. */
+/** Fulfilment decisions: a high-value order waits for a reviewer, an order over the limit is rejected. */
 class FulfilmentDecisionsTest {
 
-    private final Api api = new Api(Stack.current());
+    private final Api api = Api.orders(Stack.current());
     private final Orders orders = new Orders(api);
 
     @Test

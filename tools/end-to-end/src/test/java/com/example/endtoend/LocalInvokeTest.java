@@ -30,11 +30,15 @@ class LocalInvokeTest {
 
     @ParameterizedTest
     @CsvSource({
-            "PlaceOrderFunction, place-order.json, 7360", "GetOrderFunction, get-order.json, 6560",
-            "ReviewOrderFunction, review-order.json, 7060", "RiskCheckFunction, risk-check.json, 6480",
-            "IssueInvoiceFunction, issue-invoice.json, 7740", "GetInvoiceFunction, get-invoice.json, 6530",
-            "MarkOrderInvoicedFunction, mark-order-invoiced.json, 7000", "IngestFileFunction, ingest-file.json, 7360",
-            "PlaceOrderFromQueueFunction, place-order-from-queue.json, 7390"})
+            "OrdersService/PlaceOrderFunction, orders-service/place-order.json, 7360",
+            "OrdersService/GetOrderFunction, orders-service/get-order.json, 6560",
+            "OrdersService/ReviewOrderFunction, orders-service/review-order.json, 7060",
+            "OrdersService/RiskCheckFunction, orders-service/risk-check.json, 6480",
+            "InvoiceService/IssueInvoiceFunction, invoice-service/issue-invoice.json, 7740",
+            "InvoiceService/GetInvoiceFunction, invoice-service/get-invoice.json, 6530",
+            "OrdersService/MarkOrderInvoicedFunction, orders-service/mark-order-invoiced.json, 7000",
+            "IngestionService/IngestFileFunction, ingestion-service/ingest-file.json, 7360",
+            "OrdersService/PlaceOrderFromQueueFunction, orders-service/place-order-from-queue.json, 7390"})
     void everyFunctionAnswersItsSampleEventWithinItsClassBudget(String function, String event, int classBudget)
             throws IOException, InterruptedException {
         assumeTrue(Stack.current().isLocal(), "make invoke runs against the local application; a deployed stack needs ENV_VARS");

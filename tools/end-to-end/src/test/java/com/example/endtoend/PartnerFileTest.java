@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** SPEC 3.5: a partner file of N lines ends as exactly N outcomes: orders for the good lines, a report of the rest. */
+/** Partner ingestion: a file of N lines ends as exactly N outcomes: orders for the good lines, a report of the rest. */
 class PartnerFileTest {
 
     private final Stack stack = Stack.current();

@@ -29,6 +29,7 @@ class ReadmeCommandsTest {
 
     private static final Path ROOT = Path.of(System.getProperty("project.root", ".")).toAbsolutePath().normalize();
     private static final Pattern ORDER_ID = Pattern.compile("\"orderId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern INVOICE_ID = Pattern.compile("\"invoiceId\"\\s*:\\s*\"([^\"]+)\"");
 
     private final List<Path> written = new ArrayList<>();
 
@@ -53,7 +54,10 @@ class ReadmeCommandsTest {
         String invoiced = Eventually.until("the order is INVOICED", Duration.ofSeconds(30), () -> bash(get),
                 answer -> answer.contains("\"INVOICED\""));
 
-        assertThat(invoiced).contains("\"invoice\"");
+        Matcher invoiceId = INVOICE_ID.matcher(invoiced);
+        assertThat(invoiceId.find()).as("the invoiced order names its invoice: %s", invoiced).isTrue();
+        String invoice = bash(commands.get(2).replace("<invoiceId>", invoiceId.group(1)));
+        assertThat(invoice).as("the invoice, from the invoice service's API").contains("\"invoiceNumber\"", "\"signature\"");
     }
 
     @Test
@@ -115,7 +119,7 @@ class ReadmeCommandsTest {
      * others ({@code PORT}, {@code AWS_PORT}), and whatever answers on the defaults is not it.
      */
     private static String againstTheRunUnderTest(String command) {
-        URI api = URI.create(Stack.current().output("ApiUrl"));
+        URI api = URI.create(Stack.current().output("OrdersApiUrl"));
         return command.replace("http://localhost:3000/", "http://localhost:" + api.getPort() + "/")
                 .replace("http://localhost:4566", Stack.current().output("LocalAwsEndpointUrl"));
     }

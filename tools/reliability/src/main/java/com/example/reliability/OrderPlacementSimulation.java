@@ -43,7 +43,7 @@ public final class OrderPlacementSimulation extends Simulation {
 
     private final RunSettings settings = RunSettings.fromSystemProperties();
     private final Stack stack = Stack.described(settings.outputs());
-    private final Api api = new Api(stack);
+    private final Api api = Api.orders(stack);
     private final LoadPlan plan = LoadPlan.read(settings.planFile());
     private final Ledger ledger = new Ledger();
     private final URI orders = api.resolve("/orders");

@@ -51,7 +51,7 @@ public final class ReliabilityRun {
     }
 
     /** The queue the rule-target-denied drill fills and redrives: the invoicing rule's. */
-    private static final String RULE_DEAD_LETTERS_REDRIVEN = "InvoicingRuleDeadLetterQueue";
+    private static final String RULE_DEAD_LETTERS_REDRIVEN = "OrderConfirmedToInvoicingRule";
 
     private final Options options;
     private final Stack stack;
@@ -61,7 +61,7 @@ public final class ReliabilityRun {
     ReliabilityRun(Options options) {
         this.options = options;
         this.stack = Stack.described(options.outputs());
-        this.api = new Api(stack);
+        this.api = Api.orders(stack);
     }
 
     public static void main(String[] arguments) {
@@ -101,7 +101,7 @@ public final class ReliabilityRun {
 
     private DrillResult run(Drill drill) {
         String runId = Long.toString(Instant.now().getEpochSecond(), 36) + "-" + drill.ordinal();
-        RunSettings settings = new RunSettings(options.outputs(), Path.of("reliability/target/runs", runId), drill,
+        RunSettings settings = new RunSettings(options.outputs(), Path.of("tools/reliability/target/runs", runId), drill,
                 options.partnerLines(), Math.clamp(options.orders() / 10, 10, 60));
         LoadPlan plan = LoadPlan.generate(runId, options.orders(), runId.hashCode());
         plan.write(settings.planFile());
@@ -116,7 +116,7 @@ public final class ReliabilityRun {
         }
         int deadBefore = deadLettersIn(deadLettersBefore, RULE_DEAD_LETTERS_REDRIVEN);
         Instant start = Instant.now();
-        int gatling = GatlingLauncher.run(settings, Path.of("reliability/target/gatling"), stack.isLocal());
+        int gatling = GatlingLauncher.run(settings, Path.of("tools/reliability/target/gatling"), stack.isLocal());
         if (!java.nio.file.Files.exists(settings.ledgerFile())) {
             throw new IllegalStateException("Gatling ended with status " + gatling + " and wrote no ledger; its output is above");
         }
@@ -174,8 +174,8 @@ public final class ReliabilityRun {
     private boolean redrive(LoadPlan plan, List<SentRequest> ledger, PartnerDrop drop, StateReader state, Settlement settlement,
                             long failedCalls, int deadBefore, List<String> observations, List<String> violations) {
         String queue = RULE_DEAD_LETTERS_REDRIVEN;
-        String url = StateReader.deadLetterQueueUrls(stack).stream().filter(candidate -> StateReader.queueName(candidate).contains(queue))
-                .findFirst().orElseThrow(() -> new IllegalStateException("DeadLetterQueueUrls names no " + queue));
+        String url = StateReader.ruleDeadLetterQueueUrls(stack).stream().filter(candidate -> StateReader.queueName(candidate).contains(queue))
+                .findFirst().orElseThrow(() -> new IllegalStateException("RuleDeadLetterQueueUrls names no " + queue));
         // Denied deliveries reach the queue a moment after the fault's last strike.
         Instant deadline = Instant.now().plusSeconds(60);
         int dead = deadLettersIn(state.deadLetters(), queue) - deadBefore;

@@ -43,8 +43,7 @@ public final class RuleDeadLetterRedrive {
             System.exit(2);
         }
         Stack stack = Stack.described(java.nio.file.Path.of(arguments[0]));
-        List<String> ruleQueues = StateReader.deadLetterQueueUrls(stack).stream()
-                .filter(url -> StateReader.queueName(url).contains("RuleDeadLetterQueue")).toList();
+        List<String> ruleQueues = StateReader.ruleDeadLetterQueueUrls(stack);
         List<String> queues = ruleQueues.stream().filter(url -> StateReader.queueName(url).contains(arguments[1])).toList();
         if (queues.size() != 1) {
             System.err.println("QUEUE must name exactly one rule dead-letter queue of the stack; " + arguments[1] + " names "

@@ -98,6 +98,11 @@ public final class StateReader implements AutoCloseable {
         return List.of(stack.output("DeadLetterQueueUrls").split(" "));
     }
 
+    /** The rules' dead-letter queues, whose messages are events to put back on the bus ({@code RuleDeadLetterQueueUrls}). */
+    static List<String> ruleDeadLetterQueueUrls(Stack stack) {
+        return List.of(stack.output("RuleDeadLetterQueueUrls").split(" "));
+    }
+
     /** A queue's name: the last part of its URL. */
     static String queueName(String url) {
         return url.substring(url.lastIndexOf('/') + 1);

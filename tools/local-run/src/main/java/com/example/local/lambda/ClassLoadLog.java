@@ -19,6 +19,12 @@ public record ClassLoadLog(Path file) {
      * JAVA_TOOL_OPTIONS as the JVM does: the one way a deployed function adds a JVM flag too.
      */
     public FunctionConfiguration applyTo(FunctionConfiguration function) {
+        // The JVM does not create the log's directory (a function named OrdersService/PlaceOrderFunction has one).
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the class log's directory for " + file, e);
+        }
         Map<String, String> environment = new LinkedHashMap<>(function.environment());
         environment.put("JAVA_TOOL_OPTIONS", (environment.getOrDefault("JAVA_TOOL_OPTIONS", "")
                 + " -Xlog:class+load=info:file=" + file.toAbsolutePath()).trim());
