@@ -585,7 +585,7 @@ class TemplateRulesTest {
 
     @Test
     void businessDataSurvivesAStackDeleteAndAReplacement() {
-        for (String id : List.of("OrdersTable", "InvoicesTable", "InvoiceSigningKey")) {
+        for (String id : List.of("OrdersTable", "InvoicesTable", "InvoiceSigningKey", "PartnerBucket")) {
             Map<String, Object> body = ApplicationTemplates.resource(id).body();
             assertThat(body.get("DeletionPolicy")).as(id).isIn("Retain", "RetainExceptOnCreate", "Snapshot");
             assertThat(body.get("UpdateReplacePolicy")).as(id).isIn("Retain", "Snapshot");
@@ -600,9 +600,15 @@ class TemplateRulesTest {
         assertThat(bucket.property("BucketEncryption", "ServerSideEncryptionConfiguration")).isPresent();
         assertThat(bucket.property("VersioningConfiguration", "Status")).contains("Enabled");
         assertThat(bucket.property("NotificationConfiguration", "EventBridgeConfiguration", "EventBridgeEnabled")).contains(true);
-        assertThat(bucket.property("LifecycleConfiguration", "Rules")).hasValueSatisfying(rules -> assertThat(list(rules))
-                .extracting(rule -> CloudFormationTemplate.asMap(rule).get("Prefix"))
-                .contains("reports/", "processed/"));
+        List<Map<String, Object>> lifecycle = list(bucket.property("LifecycleConfiguration", "Rules").orElseThrow()).stream()
+                .map(CloudFormationTemplate::asMap).toList();
+        for (String prefix : List.of("reports/", "processed/")) {
+            assertThat(lifecycle).as("what expires under " + prefix + " is gone a day later, versions included").anySatisfy(rule ->
+                    assertThat(rule).containsEntry("Prefix", prefix).containsKey("ExpirationInDays")
+                            .containsEntry("NoncurrentVersionExpiration", Map.of("NoncurrentDays", 1)));
+        }
+        assertThat(lifecycle).as("delete markers left by expiry are removed").anySatisfy(rule ->
+                assertThat(rule).containsEntry("ExpiredObjectDeleteMarker", true));
         Map<String, Object> tlsOnly = CloudFormationTemplate.asMap(list(ApplicationTemplates.resource("PartnerBucketPolicy")
                 .property("PolicyDocument", "Statement").orElseThrow()).getFirst());
         assertThat(tlsOnly).containsEntry("Effect", "Deny")
@@ -631,6 +637,8 @@ class TemplateRulesTest {
             // Every stack, nested ones included, may have the longest name CloudFormation allows.
             DeployedStack longest = new DeployedStack(stack.template(), LONGEST_STACK_NAME, "ap-southeast-2", "123456789012",
                     withRequiredParameters(stack.template()));
+            // A REST API's id, which names its execution log group, is 10 characters.
+            stack.template().resourcesOfType("AWS::Serverless::Api").forEach(api -> longest.putRef(api.logicalId(), "a1b2c3d4e5"));
             for (Resource resource : stack.template().resources().values()) {
                 checkNames(longest, stack.qualified(resource.logicalId()), resource.type(), resource.properties(), tooLong);
                 CloudFormationTemplate.map(resource.properties(), "Events").forEach((name, event) -> {
@@ -688,11 +696,35 @@ class TemplateRulesTest {
         assertThat(pipe.property("SourceParameters", "DynamoDBStreamParameters", "DeadLetterConfig", "Arn")).isPresent();
     }
 
+    /** Every event is archived for replay but the review requests, whose task tokens answer the workflow. */
     @Test
-    void theBusIsArchivedForReplay() {
-        assertThat(root.template().resourcesOfType("AWS::Events::Archive"))
-                .anySatisfy(archive -> assertThat(archive.property("SourceArn"))
-                        .contains(Map.of("Fn::GetAtt", List.of("EventBus", "Arn"))));
+    void theBusIsArchivedForReplayButNoTaskTokenIsKept() {
+        Resource archive = root.template().resource("EventArchive");
+        assertThat(archive.property("SourceArn")).contains(Map.of("Fn::GetAtt", List.of("EventBus", "Arn")));
+        var pattern = com.example.local.eventbridge.EventPattern.of(Json.write(archive.property("EventPattern").orElseThrow()));
+        for (String example : List.of("order-placed", "order-confirmed", "order-rejected", "invoice-issued", "order-submitted")) {
+            assertThat(pattern.matches(ProjectFiles.read("contracts/events/examples/" + example + ".json"))).as(example).isTrue();
+        }
+        assertThat(pattern.matches(ProjectFiles.read("contracts/events/examples/order-review-requested.json"))).isFalse();
+    }
+
+    @Test
+    void aProdStackIsRefusedWithoutAnAlarmAddress() {
+        assertThat(deployed(Map.of("Stage", "prod")).refusedByRules()).singleElement().asString().contains("AlarmEmail");
+        assertThat(deployed(Map.of("Stage", "prod", "AlarmEmail", "ops@example.com")).refusedByRules()).isEmpty();
+        assertThat(deployed(Map.of()).refusedByRules()).as("dev may go without").isEmpty();
+    }
+
+    /** API Gateway's execution log group is created with a retention, not left to API Gateway (which never expires it). */
+    @Test
+    void everyApisExecutionLogGroupIsTheStacksWithARetention() {
+        for (Located api : ofType("AWS::Serverless::Api")) {
+            assertThat(api.stack().template().resourcesOfType("AWS::Logs::LogGroup")).as(api.id()).anySatisfy(group -> {
+                assertThat(group.property("LogGroupName")).contains(Map.of("Fn::Sub",
+                        "API-Gateway-Execution-Logs_${" + api.resource().logicalId() + "}/${Stage}"));
+                assertThat(group.property("RetentionInDays")).isPresent();
+            });
+        }
     }
 
     // ---------------------------------------------------------------- helpers

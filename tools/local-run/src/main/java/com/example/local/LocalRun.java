@@ -96,6 +96,11 @@ public final class LocalRun implements AutoCloseable {
         DeployedStack stack = new DeployedStack(CloudFormationTemplate.load(project.template()), settings.stackName(),
                 settings.region(), settings.accountId(), settings.parameterOverrides());
         Path build = project.resolve(".aws-sam/build");
+        List<String> refused = stack.refusedByRules();
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException("template.yaml's Rules refuse these parameters (PARAMETER_OVERRIDES):\n  - "
+                    + String.join("\n  - ", refused));
+        }
         List<String> problems = new TemplateSupport(stack, build).problems();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The templates have what the local run cannot emulate:\n  - "

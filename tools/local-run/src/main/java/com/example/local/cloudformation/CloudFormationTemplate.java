@@ -97,6 +97,11 @@ public final class CloudFormationTemplate {
         return map(document, "Parameters");
     }
 
+    /** {@code Rules}: the assertions CloudFormation checks on the parameters before it changes anything. */
+    public Map<String, Object> rules() {
+        return map(document, "Rules");
+    }
+
     /** The conditions, each an intrinsic expression ({@code Fn::Equals}, {@code Fn::Not}, ...). */
     public Map<String, Object> conditions() {
         return map(document, "Conditions");

@@ -236,6 +236,27 @@ public final class DeployedStack {
         return truth(expression);
     }
 
+    /**
+     * What the template's {@code Rules} refuse about this stack's parameters, as CloudFormation refuses
+     * a deploy before it changes anything: each failed assertion's description; empty when none fails.
+     */
+    public List<String> refusedByRules() {
+        List<String> refusals = new ArrayList<>();
+        template.rules().forEach((name, body) -> {
+            Map<String, Object> rule = CloudFormationTemplate.asMap(body);
+            if (rule.containsKey("RuleCondition") && !truth(rule.get("RuleCondition"))) {
+                return;
+            }
+            for (Object assertion : CloudFormationTemplate.asList(rule.getOrDefault("Assertions", List.of()))) {
+                Map<String, Object> checked = CloudFormationTemplate.asMap(assertion);
+                if (!truth(checked.get("Assert"))) {
+                    refusals.add(name + ": " + checked.getOrDefault("AssertDescription", "its assertion does not hold"));
+                }
+            }
+        });
+        return refusals;
+    }
+
     /** Whether a resource exists in this stack: it has no {@code Condition}, or its condition holds. */
     public boolean includes(CloudFormationTemplate.Resource resource) {
         return resource.condition().map(this::condition).orElse(true);

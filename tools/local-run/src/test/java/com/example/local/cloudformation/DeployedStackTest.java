@@ -61,6 +61,28 @@ class DeployedStackTest {
         assertThatThrownBy(() -> stack(Map.of("Colour", "red"))).hasMessageContaining("no parameter Colour");
     }
 
+    @Test
+    void rulesRefuseParametersTheirAssertionsDoNotAllowOnlyWhereTheirConditionHolds() {
+        CloudFormationTemplate guarded = CloudFormationTemplate.parse("""
+                Parameters:
+                  Stage: {Type: String, Default: dev}
+                  AlarmEmail: {Type: String, Default: ''}
+                Rules:
+                  ProdNotifies:
+                    RuleCondition: !Equals [!Ref Stage, prod]
+                    Assertions:
+                      - Assert: !Not [!Equals [!Ref AlarmEmail, '']]
+                        AssertDescription: prod needs AlarmEmail
+                Resources: {}
+                """);
+
+        assertThat(new DeployedStack(guarded, "s", "eu-west-1", "1", Map.of()).refusedByRules()).isEmpty();
+        assertThat(new DeployedStack(guarded, "s", "eu-west-1", "1", Map.of("Stage", "prod")).refusedByRules())
+                .containsExactly("ProdNotifies: prod needs AlarmEmail");
+        assertThat(new DeployedStack(guarded, "s", "eu-west-1", "1", Map.of("Stage", "prod", "AlarmEmail", "ops@example.com"))
+                .refusedByRules()).isEmpty();
+    }
+
     private static DeployedStack stack(Map<String, String> parameters) {
         return new DeployedStack(TEMPLATE, "orders-stack", "eu-west-1", "123456789012", parameters);
     }
