@@ -9,10 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.example.invoices.domain.InvoiceId;
 import com.example.local.LocalCloud;
+import com.example.local.Pause;
 import com.example.local.apigateway.LocalApiGateway;
 import com.example.local.apigateway.RestApi;
 import com.example.local.cloudformation.CloudFormationTemplate;
@@ -125,26 +126,21 @@ class InvoiceStackAloneTest {
         assertThat(put.path("FailedEntryCount").asInt()).as(put.toString()).isZero();
 
         URI invoice = URI.create(invoices.outputs().get("ApiUrl").value() + "/invoices/" + InvoiceId.forOrder(orderId).value());
-        HttpResponse<String> read = until(Duration.ofSeconds(30), invoice);
-        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
-        JsonNode body = Json.parse(read.body());
+        // The rule, the queue and the batch window stand between the event and the invoice.
+        HttpClient http = HttpClient.newHttpClient();
+        AtomicReference<HttpResponse<String>> read = new AtomicReference<>();
+        Pause.until(() -> {
+            try {
+                read.set(http.send(HttpRequest.newBuilder(invoice).GET().build(), HttpResponse.BodyHandlers.ofString()));
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("GET " + invoice, e);
+            }
+            return read.get().statusCode() != 404;
+        }, Duration.ofSeconds(30), Duration.ofMillis(250));
+        assertThat(read.get().statusCode()).as(read.get().body()).isEqualTo(200);
+        JsonNode body = Json.parse(read.get().body());
         assertThat(body.path("orderId").asText()).isEqualTo(orderId);
         assertThat(body.path("gross").path("amount").asText()).as("47.30 net, 20% EUR tax").isEqualTo("56.76");
         assertThat(body.path("signature").asText()).isNotBlank();
-    }
-
-    /** Reads the invoice until it exists (the rule, the queue and the batch window stand between the event and it). */
-    private static HttpResponse<String> until(Duration patience, URI uri) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(patience);
-        HttpResponse<String> response;
-        do {
-            response = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 404) {
-                return response;
-            }
-            Thread.sleep(250);
-        } while (Instant.now().isBefore(deadline));
-        return response;
     }
 }

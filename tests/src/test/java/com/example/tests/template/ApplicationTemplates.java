@@ -41,9 +41,4 @@ public final class ApplicationTemplates {
     public static List<String> files() {
         return stacks().stream().map(stack -> ProjectFiles.root().relativize(stack.template().location()).toString()).toList();
     }
-
-    /** The template of a stack, by its path ({@code ""} for the root, {@code OrdersService}). */
-    public static CloudFormationTemplate template(String path) {
-        return stacks().stream().filter(stack -> stack.path().equals(path)).findFirst().orElseThrow().template();
-    }
 }

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
 
 import com.example.local.apigateway.GatewayResponses;
 import com.example.local.cloudformation.CloudFormationTemplate;
@@ -148,7 +147,7 @@ class TemplateRulesTest {
     void eachServiceWritesWhatRepeatsOnceInItsLoops() {
         for (String service : SERVICES) {
             CloudFormationTemplate template = root.nested(service).template();
-            Map<String, Object> raw = CloudFormationTemplate.map(rawDocument(template), "Resources");
+            Map<String, Object> raw = CloudFormationTemplate.map(template.written(), "Resources");
             assertThat(loopItems(raw, "Fn::ForEach::Functions")).as(service + " functions").containsExactlyInAnyOrderElementsOf(
                     template.resourcesOfType("AWS::Serverless::Function").stream()
                             .map(function -> function.logicalId().replaceAll("Function$", "")).toList());
@@ -849,27 +848,6 @@ class TemplateRulesTest {
             });
         } else if (node instanceof List<?> list) {
             list.forEach(item -> collectDeadLetterTargets(item, queues));
-        }
-    }
-
-    /** A template as written, before its loops are expanded (short tags read as plain values). */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> rawDocument(CloudFormationTemplate template) {
-        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
-        org.yaml.snakeyaml.constructor.SafeConstructor constructor = new org.yaml.snakeyaml.constructor.SafeConstructor(options) {
-            {
-                this.yamlMultiConstructors.put("!", new AbstractConstruct() {
-                    @Override
-                    public Object construct(org.yaml.snakeyaml.nodes.Node node) {
-                        return node.toString();
-                    }
-                });
-            }
-        };
-        try {
-            return (Map<String, Object>) new org.yaml.snakeyaml.Yaml(constructor).load(java.nio.file.Files.readString(template.location()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

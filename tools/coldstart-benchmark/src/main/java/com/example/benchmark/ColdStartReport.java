@@ -108,12 +108,16 @@ final class ColdStartReport {
     }
 
     private String shortName(FunctionResult result) {
-        String qualified = result.function();
-        String name = qualified.substring(qualified.lastIndexOf('/') + 1).replaceFirst("Function$", "");
         if (result == baseline) {
             return "bare";
         }
-        return sample instanceof AwsSampleOutcome.Measured measured && measured.result() == result ? "AWS sample" : name;
+        return sample instanceof AwsSampleOutcome.Measured measured && measured.result() == result ? "AWS sample"
+                : logicalId(result).replaceFirst("Function$", "");
+    }
+
+    /** A function's logical id without its stack ({@code OrdersService/PlaceOrderFunction} is PlaceOrderFunction). */
+    private static String logicalId(FunctionResult result) {
+        return result.function().substring(result.function().lastIndexOf('/') + 1);
     }
 
     private static String count(int classes) {
@@ -158,8 +162,7 @@ final class ColdStartReport {
     }
 
     private static String label(FunctionResult result) {
-        String name = result.function().substring(result.function().lastIndexOf('/') + 1);
-        return name + (result.variant() == FunctionResult.Variant.PRIMED ? " (primed)" : "");
+        return logicalId(result) + (result.variant() == FunctionResult.Variant.PRIMED ? " (primed)" : "");
     }
 
     /**

@@ -30,10 +30,6 @@ public final class LocalApiGateway implements HttpHandler, AutoCloseable {
         apis.stream().filter(api -> api.serves(path)).findFirst().orElse(apis.getFirst()).handle(exchange);
     }
 
-    public List<RestApi> apis() {
-        return apis;
-    }
-
     @Override
     public void close() {
         apis.forEach(RestApi::close);

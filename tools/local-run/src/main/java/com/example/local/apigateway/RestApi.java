@@ -92,10 +92,6 @@ public final class RestApi implements HttpHandler, AutoCloseable {
         return stage.routes().stream().anyMatch(route -> route.match(route.method(), path).isPresent());
     }
 
-    public Stage stage() {
-        return stage;
-    }
-
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long started = System.nanoTime();

@@ -17,11 +17,13 @@ import java.util.Optional;
  */
 public final class CloudFormationTemplate {
 
+    private final Map<String, Object> written;
     private final Map<String, Object> document;
     private final Path location;
 
-    private CloudFormationTemplate(Map<String, Object> document, Path location) {
-        this.document = LanguageExtensions.requested(document) ? LanguageExtensions.expand(document) : document;
+    private CloudFormationTemplate(Map<String, Object> written, Path location) {
+        this.written = written;
+        this.document = LanguageExtensions.requested(written) ? LanguageExtensions.expand(written) : written;
         this.location = location;
     }
 
@@ -65,6 +67,11 @@ public final class CloudFormationTemplate {
     /** {@code Mappings}: what {@code Fn::FindInMap} looks up. */
     public Map<String, Object> mappings() {
         return map(document, "Mappings");
+    }
+
+    /** The template as written, its loops not expanded (what a check of how it is written reads). */
+    public Map<String, Object> written() {
+        return written;
     }
 
     /** The template as CloudFormation reads it once its transforms' language extensions are applied. */

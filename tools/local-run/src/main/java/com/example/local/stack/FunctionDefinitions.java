@@ -78,10 +78,11 @@ public final class FunctionDefinitions {
                 Duration.ofSeconds(Long.parseLong(String.valueOf(invokeConfig.getOrDefault("MaximumEventAgeInSeconds", 21600)))),
                 Optional.ofNullable(CloudFormationTemplate.map(CloudFormationTemplate.map(invokeConfig, "DestinationConfig"), "OnFailure")
                         .get("Destination")).map(String::valueOf));
-        return new FunctionConfiguration(stack.qualified(logicalId), name, arn, environment.get("_HANDLER"),
+        String qualifiedId = stack.qualified(logicalId);
+        return new FunctionConfiguration(qualifiedId, name, arn, environment.get("_HANDLER"),
                 function.property("Runtime").map(String::valueOf).orElse("java25"), memory,
                 Duration.ofSeconds(Long.parseLong(function.property("Timeout").map(stack::resolve).orElse("3"))),
-                environment, buildDirectory.resolve(stack.qualified(logicalId)), layerDirectories, snapStart, reserved, async,
+                environment, buildDirectory.resolve(qualifiedId), layerDirectories, snapStart, reserved, async,
                 new FunctionConfiguration.Logging(logFormat, String.valueOf(logging.getOrDefault("ApplicationLogLevel", "INFO")),
                         String.valueOf(logging.getOrDefault("SystemLogLevel", "INFO")), logGroup),
                 qualifiers);

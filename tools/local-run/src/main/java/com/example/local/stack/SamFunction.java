@@ -42,11 +42,11 @@ public final class SamFunction {
         return Optional.ofNullable(current);
     }
 
-    public Map<String, Object> events() {
+    Map<String, Object> events() {
         return CloudFormationTemplate.map(properties, "Events");
     }
 
-    public Map<String, Object> metadata() {
+    Map<String, Object> metadata() {
         return resource.metadata();
     }
 
