@@ -70,7 +70,7 @@ public final class PlaceOrderEndpoint implements ApiEndpoint {
             return ApiResponses.problem(Problem.invalidRequest(request.path(), correlationId.value(), violations));
         }
         PlacementCommand command = new PlacementCommand(order.orElseThrow(), key, Channel.API,
-                new Provenance(correlationId.value(), request.requestId()));
+                new Provenance(correlationId.value(), request.requestId(), request.principal()));
         return switch (placement.place(command)) {
             case Placed(Order placed) -> {
                 Observability.metrics().addMetric("OrdersPlaced", 1, MetricUnit.COUNT);
@@ -101,8 +101,7 @@ public final class PlaceOrderEndpoint implements ApiEndpoint {
             return Optional.empty();
         }
         // Keys are unique per signing principal, so two callers can never collide on one key.
-        String scope = request.callerArn().orElse("anonymous");
-        return supplied.map(value -> new IdempotencyKey(scope, value));
+        return supplied.map(value -> new IdempotencyKey(request.principal(), value));
     }
 
     private Optional<OrderRequest> orderRequest(String body, List<Violation> violations) {

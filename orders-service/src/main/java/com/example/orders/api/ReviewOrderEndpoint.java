@@ -20,6 +20,7 @@ import com.example.orders.review.ReviewStore.Claimed;
 import com.example.orders.review.ReviewStore.NoSuchOrder;
 import com.example.orders.review.ReviewStore.NotOpenYet;
 import com.example.orders.review.ReviewStore.NotUnderReview;
+import com.example.orders.review.ReviewStore.PlacedByReviewer;
 import com.example.orders.review.WorkflowCallbacks;
 import com.example.orders.review.WorkflowCallbacks.Delivered;
 import com.example.orders.review.WorkflowCallbacks.Expired;
@@ -38,8 +39,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * {@code POST /orders/{orderId}/review}: a reviewer's answer to an order under review. The answer is
- * recorded on the order first (exactly one answer wins), then handed to the waiting workflow;
- * {@code 202} means the workflow has it and will confirm or reject the order.
+ * recorded on the order first (exactly one answer wins, never its placer's), then handed to the
+ * waiting workflow; {@code 202} means the workflow has it and will confirm or reject the order.
  */
 public final class ReviewOrderEndpoint implements ApiEndpoint {
 
@@ -70,6 +71,10 @@ public final class ReviewOrderEndpoint implements ApiEndpoint {
             case Claimed(String taskToken) -> resume(request, correlationId, orderId.get(), answer.get(), taskToken);
             case NoSuchOrder noSuchOrder -> problem(request, correlationId, "/problems/order-not-found", "No such order",
                     404, "There is no order " + orderId.get() + ".");
+            case PlacedByReviewer placedByReviewer -> problem(request, correlationId, "/problems/reviewer-placed-the-order",
+                    "A reviewer cannot review an order they placed", 403,
+                    "Order " + orderId.get() + " was placed by " + answer.get().reviewer()
+                            + "; another reviewer must answer its review.");
             case NotUnderReview(var status) -> problem(request, correlationId, "/problems/order-not-under-review",
                     "The order is not under review", 409,
                     "Order " + orderId.get() + " is " + status + "; only orders UNDER_REVIEW take a review.");
@@ -107,7 +112,7 @@ public final class ReviewOrderEndpoint implements ApiEndpoint {
 
     private Optional<ReviewAnswer> answer(ApiRequest request, List<Violation> violations) {
         try {
-            String reviewer = request.callerArn().orElse("anonymous");
+            String reviewer = request.principal();
             return switch (reader.read(Json.parse(request.body()), reviewer)) {
                 case Reading.Valid<ReviewAnswer>(ReviewAnswer answer) -> Optional.of(answer);
                 case Reading.Invalid<ReviewAnswer>(List<Violation> invalid) -> {

@@ -49,9 +49,10 @@ public final class OrderIntake {
                             .map(violation -> violation.location() + " " + violation.detail())
                             .collect(Collectors.joining("; ")));
         };
+        String partner = "partner:" + submitted.partnerId();
         PlacementOutcome outcome = placement.place(new PlacementCommand(request,
-                Optional.of(new IdempotencyKey("partner:" + submitted.partnerId(), submitted.partnerOrderRef())),
-                Channel.PARTNER_FILE, new Provenance(submitted.correlationId(), submitted.eventId())));
+                Optional.of(new IdempotencyKey(partner, submitted.partnerOrderRef())),
+                Channel.PARTNER_FILE, new Provenance(submitted.correlationId(), submitted.eventId(), partner)));
         if (outcome instanceof KeyReused(var existing)) {
             throw new UnplaceableSubmission("partner " + submitted.partnerId() + " already placed order "
                     + submitted.partnerOrderRef() + " (" + existing + ") with different content");

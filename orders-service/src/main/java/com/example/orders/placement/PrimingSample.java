@@ -19,6 +19,6 @@ public final class PrimingSample {
 
     /** A command without an idempotency key, for a request that is never stored. */
     public static PlacementCommand command(OrderRequest request, Channel channel) {
-        return new PlacementCommand(request, Optional.empty(), channel, new Provenance("priming", "priming"));
+        return new PlacementCommand(request, Optional.empty(), channel, new Provenance("priming", "priming", "priming"));
     }
 }

@@ -5,7 +5,8 @@ import com.example.orders.domain.OrderStatus;
 
 /**
  * Where review answers are recorded, on the order itself. Claiming is one conditional write, so of
- * two answers racing for one order exactly one gets the task token.
+ * two answers racing for one order exactly one gets the task token, and an answer from the order's
+ * own placer never records.
  */
 public interface ReviewStore {
 
@@ -15,13 +16,17 @@ public interface ReviewStore {
     /** Takes back a recorded answer whose token turned out stale, so the order does not show a decision nobody took. */
     void release(OrderId orderId, ReviewAnswer answer);
 
-    sealed interface Claim permits Claimed, NoSuchOrder, NotUnderReview, AlreadyAnswered, NotOpenYet {
+    sealed interface Claim permits Claimed, NoSuchOrder, PlacedByReviewer, NotUnderReview, AlreadyAnswered, NotOpenYet {
     }
 
     record Claimed(String taskToken) implements Claim {
     }
 
     record NoSuchOrder() implements Claim {
+    }
+
+    /** The reviewer is the principal that placed the order: nobody approves their own order. */
+    record PlacedByReviewer() implements Claim {
     }
 
     record NotUnderReview(OrderStatus status) implements Claim {

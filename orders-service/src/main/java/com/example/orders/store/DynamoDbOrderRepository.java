@@ -46,13 +46,23 @@ public final class DynamoDbOrderRepository implements OrderRepository, ReviewSto
             .putExpressionValue(":confirmed", AttributeValue.fromS(OrderStatus.CONFIRMED.name()))
             .build();
 
-    private static final Expression REVIEW_IS_OPEN = Expression.builder()
-            .expression("attribute_exists(#orderId) AND #status = :underReview"
-                    + " AND attribute_exists(#token) AND attribute_not_exists(#decision)")
-            .expressionNames(Map.of("#orderId", OrderItem.ORDER_ID, "#status", OrderItem.STATUS,
-                    "#token", OrderItem.REVIEW_TASK_TOKEN, "#decision", OrderItem.REVIEW_DECISION))
-            .putExpressionValue(":underReview", AttributeValue.fromS(OrderStatus.UNDER_REVIEW.name()))
-            .build();
+    /**
+     * The review waits for an answer and this reviewer did not place the order. Orders stored before
+     * the placer was recorded have no {@code placedBy}; a comparison with a missing attribute is
+     * false in DynamoDB, hence the explicit {@code attribute_not_exists}.
+     */
+    private static Expression reviewIsOpenTo(String reviewer) {
+        return Expression.builder()
+                .expression("attribute_exists(#orderId) AND #status = :underReview"
+                        + " AND attribute_exists(#token) AND attribute_not_exists(#decision)"
+                        + " AND (attribute_not_exists(#placedBy) OR #placedBy <> :reviewer)")
+                .expressionNames(Map.of("#orderId", OrderItem.ORDER_ID, "#status", OrderItem.STATUS,
+                        "#token", OrderItem.REVIEW_TASK_TOKEN, "#decision", OrderItem.REVIEW_DECISION,
+                        "#placedBy", OrderItem.PLACED_BY))
+                .expressionValues(Map.of(":underReview", AttributeValue.fromS(OrderStatus.UNDER_REVIEW.name()),
+                        ":reviewer", AttributeValue.fromS(reviewer)))
+                .build();
+    }
 
     /** Placeholders for every projected name: several (status, lines, ...) are DynamoDB reserved words. */
     private static final Map<String, String> DETAIL_PROJECTION = OrderItem.DETAIL_ATTRIBUTES.stream()
@@ -116,12 +126,12 @@ public final class DynamoDbOrderRepository implements OrderRepository, ReviewSto
         try {
             OrderItem answered = orders.updateItem(request -> request.item(OrderItem.answered(orderId, answer))
                     .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY)
-                    .conditionExpression(REVIEW_IS_OPEN)
+                    .conditionExpression(reviewIsOpenTo(answer.reviewer()))
                     .returnValues(ReturnValue.ALL_NEW)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return new Claimed(answered.reviewTaskToken());
         } catch (ConditionalCheckFailedException refused) {
-            return storedItem(refused).map(DynamoDbOrderRepository::whyNotClaimed).orElseGet(NoSuchOrder::new);
+            return storedItem(refused).map(stored -> whyNotClaimed(stored, answer.reviewer())).orElseGet(NoSuchOrder::new);
         }
     }
 
@@ -151,7 +161,10 @@ public final class DynamoDbOrderRepository implements OrderRepository, ReviewSto
                 : Optional.empty();
     }
 
-    private static Claim whyNotClaimed(OrderItem stored) {
+    private static Claim whyNotClaimed(OrderItem stored, String reviewer) {
+        if (reviewer.equals(stored.placedBy())) {
+            return new PlacedByReviewer();
+        }
         if (stored.reviewDecision() != null) {
             return new AlreadyAnswered(stored.reviewDecision());
         }

@@ -40,7 +40,7 @@ record OrderItem(OrderId orderId, String customerId, OrderStatus status, Channel
                  List<Line> lines, BigDecimal totalAmount, Integer itemCount, Instant placedAt, String correlationId,
                  String causationId, String requestFingerprint, String invoiceId, String invoiceNumber,
                  Instant updatedAt, String reviewTaskToken, ReviewDecision reviewDecision, String reviewReason,
-                 String reviewer, Instant reviewedAt) {
+                 String reviewer, Instant reviewedAt, String placedBy) {
 
     // The names expressions and projections use; the schema below declares every attribute.
     static final String ORDER_ID = "orderId";
@@ -50,6 +50,7 @@ record OrderItem(OrderId orderId, String customerId, OrderStatus status, Channel
     static final String REVIEW_REASON = "reviewReason";
     static final String REVIEWER = "reviewer";
     static final String REVIEWED_AT = "reviewedAt";
+    static final String PLACED_BY = "placedBy";
 
     /** The attributes {@link OrderDetails} needs: the projection of every API read. */
     static final List<String> DETAIL_ATTRIBUTES = List.of(ORDER_ID, "customerId", STATUS, "channel", "currency",
@@ -104,6 +105,8 @@ record OrderItem(OrderId orderId, String customerId, OrderStatus status, Channel
                     .getter(OrderItem::reviewer).setter((item, value) -> item.reviewer = value))
             .addAttribute(Instant.class, a -> a.name(REVIEWED_AT)
                     .getter(OrderItem::reviewedAt).setter((item, value) -> item.reviewedAt = value))
+            .addAttribute(String.class, a -> a.name(PLACED_BY)
+                    .getter(OrderItem::placedBy).setter((item, value) -> item.placedBy = value))
             .build();
 
     /** An order as placement stores it. */
@@ -120,6 +123,7 @@ record OrderItem(OrderId orderId, String customerId, OrderStatus status, Channel
         item.placedAt = order.placedAt();
         item.correlationId = order.provenance().correlationId();
         item.causationId = order.provenance().causationId();
+        item.placedBy = order.provenance().placedBy();
         item.requestFingerprint = order.requestFingerprint();
         return item.build();
     }
@@ -153,8 +157,9 @@ record OrderItem(OrderId orderId, String customerId, OrderStatus status, Channel
 
     /** The order of an item written by placement. */
     Order order() {
+        String placer = Optional.ofNullable(placedBy).orElse(Provenance.PLACER_NOT_RECORDED);
         return new Order(orderId, customerId, currency, orderLines(), status, channel,
-                new Provenance(correlationId, causationId), placedAt, requestFingerprint);
+                new Provenance(correlationId, causationId, placer), placedAt, requestFingerprint);
     }
 
     /** The order as the API shows it, from an item read with {@link #DETAIL_ATTRIBUTES}. */
@@ -223,11 +228,12 @@ record OrderItem(OrderId orderId, String customerId, OrderStatus status, Channel
         private String reviewReason;
         private String reviewer;
         private Instant reviewedAt;
+        private String placedBy;
 
         OrderItem build() {
             return new OrderItem(orderId, customerId, status, channel, currency, lines, totalAmount, itemCount,
                     placedAt, correlationId, causationId, requestFingerprint, invoiceId, invoiceNumber, updatedAt,
-                    reviewTaskToken, reviewDecision, reviewReason, reviewer, reviewedAt);
+                    reviewTaskToken, reviewDecision, reviewReason, reviewer, reviewedAt, placedBy);
         }
     }
 }

@@ -43,7 +43,7 @@ class GetOrderEndpointTest {
     void anExistingOrderIsReturnedWithItsStatusAndExactAmounts() {
         Order order = new Order(OrderId.random(), "c-1", JPY,
                 List.of(new OrderLine("A-1", 3, new Money(new BigDecimal("1200"), JPY))), OrderStatus.PLACED,
-                Channel.API, new Provenance("corr-0", "req-0"), Instant.parse("2026-11-23T10:00:00Z"), "fp");
+                Channel.API, new Provenance("corr-0", "req-0", "arn:aws:iam::123456789012:user/placer"), Instant.parse("2026-11-23T10:00:00Z"), "fp");
         repository.insertIfAbsent(order);
 
         APIGatewayProxyResponseEvent response = endpoint.handle(get(order.id().toString()), correlationId);
@@ -62,7 +62,7 @@ class GetOrderEndpointTest {
     void anInvoicedOrderNamesItsInvoiceButLinksNoOtherServicesApi() {
         Order order = new Order(OrderId.random(), "c-1", JPY,
                 List.of(new OrderLine("A-1", 1, new Money(new BigDecimal("1200"), JPY))), OrderStatus.CONFIRMED,
-                Channel.API, new Provenance("corr-0", "req-0"), Instant.parse("2026-11-23T10:00:00Z"), "fp");
+                Channel.API, new Provenance("corr-0", "req-0", "arn:aws:iam::123456789012:user/placer"), Instant.parse("2026-11-23T10:00:00Z"), "fp");
         repository.insertIfAbsent(order);
         repository.markInvoiced(order.id(), "inv-7", "2026-000042", Instant.parse("2026-11-23T10:05:00Z"));
 

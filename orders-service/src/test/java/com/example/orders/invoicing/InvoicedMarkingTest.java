@@ -30,7 +30,7 @@ class InvoicedMarkingTest {
     private OrderId order(OrderStatus status) {
         Currency eur = Currency.getInstance("EUR");
         Order order = new Order(OrderId.random(), "c-1", eur, List.of(new OrderLine("A", 1, new Money(BigDecimal.TEN, eur))),
-                status, Channel.API, new Provenance("corr", "req"), Instant.now(), "fp");
+                status, Channel.API, new Provenance("corr", "req", "arn:aws:iam::123456789012:user/placer"), Instant.now(), "fp");
         orders.insertIfAbsent(order);
         return order.id();
     }

@@ -33,7 +33,7 @@ class OrderPlacementTest {
     private static PlacementCommand command(Optional<IdempotencyKey> key, int quantity, String requestId) {
         OrderRequest request = new OrderRequest("c-1", EUR,
                 List.of(new OrderLine("SKU-1", quantity, new Money(new BigDecimal("12.50"), EUR))));
-        return new PlacementCommand(request, key, Channel.API, new Provenance("corr-1", requestId));
+        return new PlacementCommand(request, key, Channel.API, new Provenance("corr-1", requestId, "arn:aws:iam::123456789012:user/placer"));
     }
 
     @Test
@@ -45,7 +45,7 @@ class OrderPlacementTest {
         assertThat(order.status()).isEqualTo(OrderStatus.PLACED);
         assertThat(order.total().toPlainString()).isEqualTo("37.50");
         assertThat(order.itemCount()).isEqualTo(3);
-        assertThat(order.provenance()).isEqualTo(new Provenance("corr-1", "req-1"));
+        assertThat(order.provenance()).isEqualTo(new Provenance("corr-1", "req-1", "arn:aws:iam::123456789012:user/placer"));
         assertThat(order.placedAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
     }
 

@@ -54,10 +54,14 @@ public record ApiRequest(APIGatewayProxyRequestEvent event) {
                 .orElseGet(() -> UUID.randomUUID().toString());
     }
 
-    /** The IAM principal that signed the request, when API Gateway authorised one. */
-    public Optional<String> callerArn() {
+    /**
+     * Who sent the request: the signing principal's ARN. Every route requires one, so the fallback
+     * {@code anonymous} names only a request that came around API Gateway (a test, a direct invoke).
+     */
+    public String principal() {
         return Optional.ofNullable(event.getRequestContext())
                 .map(APIGatewayProxyRequestEvent.ProxyRequestContext::getIdentity)
-                .map(APIGatewayProxyRequestEvent.RequestIdentity::getUserArn);
+                .map(APIGatewayProxyRequestEvent.RequestIdentity::getUserArn)
+                .orElse("anonymous");
     }
 }

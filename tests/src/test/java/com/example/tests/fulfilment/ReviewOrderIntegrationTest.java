@@ -94,6 +94,24 @@ class ReviewOrderIntegrationTest {
     }
 
     @Test
+    void thePlacerOfAnOrderCannotReviewItAndRecordsNothing() {
+        String orderId = placeOrder();
+        openReview(orderId, "token-1");
+        APIGatewayProxyRequestEvent request = reviewRequest(orderId, "{\"decision\":\"APPROVE\",\"reason\":\"my own order\"}");
+        String placer = SampleEvents.apiRequest("orders-service/place-order.json").getRequestContext().getIdentity().getUserArn();
+        request.getRequestContext().getIdentity().setUserArn(placer);
+
+        APIGatewayProxyResponseEvent response = LambdaCall.api(reviewOrder, request, "ReviewOrder");
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(problemType(response)).isEqualTo("/problems/reviewer-placed-the-order");
+        assertThat(item(orderId)).containsEntry("placedBy", AttributeValue.fromS(placer))
+                .doesNotContainKeys("reviewDecision", "reviewer", "reviewedAt");
+        assertThat(review(orderId, "{\"decision\":\"APPROVE\",\"reason\":\"checked\"}").getStatusCode())
+                .as("another reviewer still can").isEqualTo(410);
+    }
+
+    @Test
     void aSecondAnswerIsRefused() {
         String orderId = placeOrder();
         openReview(orderId, "token-1");
@@ -136,11 +154,16 @@ class ReviewOrderIntegrationTest {
     }
 
     private APIGatewayProxyResponseEvent review(String orderId, String body) {
+        return LambdaCall.api(reviewOrder, reviewRequest(orderId, body), "ReviewOrder");
+    }
+
+    /** The sample review request (signed by the review desk) for this order. */
+    private static APIGatewayProxyRequestEvent reviewRequest(String orderId, String body) {
         APIGatewayProxyRequestEvent request = SampleEvents.apiRequest("orders-service/review-order.json");
         request.setPathParameters(Map.of("orderId", orderId));
         request.getRequestContext().setPath("/dev/orders/" + orderId + "/review");
         request.setBody(body);
-        return LambdaCall.api(reviewOrder, request, "ReviewOrder");
+        return request;
     }
 
     private static String problemType(APIGatewayProxyResponseEvent response) {

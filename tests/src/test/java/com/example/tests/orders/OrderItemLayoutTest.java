@@ -40,8 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The orders table's item layout is a contract: the outbox pipe's filter and input template, the
  * workflow's direct DynamoDB integrations and every order already stored depend on its attribute
  * names and types. The literal items here are what the repository wrote when it mapped items by
- * hand, before the enhanced client; it must keep writing exactly them, and read them back. On
- * DynamoDB Local, AWS's own implementation.
+ * hand, before the enhanced client, plus {@code placedBy} (added with reviewer separation); it must
+ * keep writing exactly them, and read them back, with or without {@code placedBy}. On DynamoDB
+ * Local, AWS's own implementation.
  */
 class OrderItemLayoutTest {
 
@@ -49,10 +50,11 @@ class OrderItemLayoutTest {
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final Instant PLACED_AT = Instant.parse("2026-03-14T09:26:53.589Z");
     private static final Instant LATER = Instant.parse("2026-03-14T10:02:07.120Z");
+    private static final String PLACER = "arn:aws:iam::123456789012:user/checkout-service";
 
     private static final Order ORDER = new Order(new OrderId(UUID.fromString(ORDER_ID)), "customer-1842", EUR,
             List.of(new OrderLine("BOOK-0451", 2, euros("19.90")), new OrderLine("PEN-0007", 3, euros("2.50"))),
-            OrderStatus.PLACED, Channel.API, new Provenance("web-session-5521", "request-8841"), PLACED_AT,
+            OrderStatus.PLACED, Channel.API, new Provenance("web-session-5521", "request-8841", PLACER), PLACED_AT,
             "3f1d7c0a9b");
 
     /** {@link #ORDER} as the hand mapping wrote it. */
@@ -70,7 +72,11 @@ class OrderItemLayoutTest {
             entry("placedAt", text("2026-03-14T09:26:53.589Z")),
             entry("correlationId", text("web-session-5521")),
             entry("causationId", text("request-8841")),
-            entry("requestFingerprint", text("3f1d7c0a9b")));
+            entry("requestFingerprint", text("3f1d7c0a9b")),
+            entry("placedBy", text(PLACER)));
+
+    /** An order stored before its placer was recorded: it reads back, and its review is open to anyone. */
+    private static final Map<String, AttributeValue> ITEM_WITHOUT_PLACER = without(PLACED_ITEM, "placedBy");
 
     private TestStack stack;
     private DynamoDbClient dynamoDb;
@@ -138,6 +144,30 @@ class OrderItemLayoutTest {
         assertThat(storedItem()).isEqualTo(underReview);
     }
 
+    @Test
+    void thePlacersOwnAnswerIsRefusedAndRecordsNothing() {
+        Map<String, AttributeValue> underReview = with(PLACED_ITEM,
+                Map.of("status", text("UNDER_REVIEW"), "reviewTaskToken", text("token-77")));
+        store(underReview);
+
+        assertThat(orders.claim(ORDER.id(), new ReviewAnswer(ReviewDecision.APPROVE, "mine", PLACER, LATER)))
+                .isEqualTo(new ReviewStore.PlacedByReviewer());
+        assertThat(storedItem()).isEqualTo(underReview);
+    }
+
+    @Test
+    void anOrderStoredWithoutItsPlacerReadsBackAndTakesAReview() {
+        Map<String, AttributeValue> underReview = with(ITEM_WITHOUT_PLACER,
+                Map.of("status", text("UNDER_REVIEW"), "reviewTaskToken", text("token-78")));
+        store(underReview);
+
+        assertThat(orders.insertIfAbsent(ORDER)).isEqualTo(new OrderRepository.AlreadyExists(new Order(ORDER.id(),
+                ORDER.customerId(), EUR, ORDER.lines(), OrderStatus.UNDER_REVIEW, Channel.API,
+                new Provenance("web-session-5521", "request-8841", Provenance.PLACER_NOT_RECORDED), PLACED_AT, "3f1d7c0a9b")));
+        assertThat(orders.claim(ORDER.id(), new ReviewAnswer(ReviewDecision.REJECT, "unknown", "reviewer-3", LATER)))
+                .isEqualTo(new ReviewStore.Claimed("token-78"));
+    }
+
     private void store(Map<String, AttributeValue> item) {
         dynamoDb.putItem(builder -> builder.tableName(stack.ref("OrdersTable")).item(item));
     }
@@ -151,6 +181,12 @@ class OrderItemLayoutTest {
         Map<String, AttributeValue> changed = new HashMap<>(item);
         changed.putAll(changes);
         return changed;
+    }
+
+    private static Map<String, AttributeValue> without(Map<String, AttributeValue> item, String attribute) {
+        Map<String, AttributeValue> changed = new HashMap<>(item);
+        changed.remove(attribute);
+        return Map.copyOf(changed);
     }
 
     private static Money euros(String amount) {

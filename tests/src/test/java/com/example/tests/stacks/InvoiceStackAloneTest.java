@@ -25,6 +25,8 @@ import com.example.local.apigateway.LocalApiGateway;
 import com.example.local.apigateway.RestApi;
 import com.example.local.cloudformation.CloudFormationTemplate;
 import com.example.local.cloudformation.DeployedStack;
+import com.example.local.iam.CallerIdentities;
+import com.example.local.iam.Principal;
 import com.example.local.servers.DeferredHandler;
 import com.example.local.servers.HttpServers;
 import com.example.local.sqs.SqsEventSourceMapping;
@@ -84,7 +86,7 @@ class InvoiceStackAloneTest {
         mappings = invoices.eventSourceMappings();
         mappings.forEach(SqsEventSourceMapping::start);
         gateway.serve(new LocalApiGateway(invoices.apiStages().stream().map(stage -> new RestApi(stage, cloud.lambda()::invoke,
-                new RestApi.Caller("arn:aws:iam::" + ACCOUNT + ":user/tester", "ASIATEST", "AIDATEST"), Trace.discarding(),
+                CallerIdentities.only(new Principal("arn:aws:iam::" + ACCOUNT + ":user/tester", "AIDATEST", "AKIATEST")), Trace.discarding(),
                 java.util.Optional.empty())).toList()));
     }
 

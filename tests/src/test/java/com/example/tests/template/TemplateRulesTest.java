@@ -414,6 +414,32 @@ class TemplateRulesTest {
         }
     }
 
+    /** Reviews are a role of their own: the API denies the review route to every other principal, and the role may do nothing else. */
+    @Test
+    void onlyTheReviewerRoleMayAnswerAReviewAndItMayOnlyReadOrdersAndAnswer() {
+        Resource api = ApplicationTemplates.resource("OrdersApi");
+        List<Object> statements = list(api.property("Auth", "ResourcePolicy", "CustomStatements").orElseThrow());
+        assertThat(statements).hasSize(1);
+        Map<String, Object> deny = CloudFormationTemplate.asMap(statements.getFirst());
+        assertThat(deny).containsEntry("Effect", "Deny").containsEntry("Principal", "*")
+                .containsEntry("Action", "execute-api:Invoke").containsEntry("Resource", "execute-api:/*/POST/orders/*/review");
+        assertThat(deny.get("Condition")).isEqualTo(Map.of("ArnNotEquals",
+                Map.of("aws:PrincipalArn", Map.of("Fn::GetAtt", List.of("OrderReviewerRole", "Arn")))));
+
+        Resource policy = ApplicationTemplates.resource("OrderReviewerPolicy");
+        assertThat(policy.property("Roles")).contains(List.of(Map.of("Ref", "OrderReviewerRole")));
+        List<Object> grants = list(policy.property("PolicyDocument", "Statement").orElseThrow());
+        assertThat(grants).singleElement().satisfies(grant -> {
+            assertThat(CloudFormationTemplate.asMap(grant)).containsEntry("Effect", "Allow").containsEntry("Action", "execute-api:Invoke");
+            assertThat(list(CloudFormationTemplate.asMap(grant).get("Resource"))).extracting(Json::write).containsExactly(
+                    "{\"Fn::Sub\":\"arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${OrdersApi}/${Stage}/GET/orders/*\"}",
+                    "{\"Fn::Sub\":\"arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${OrdersApi}/${Stage}/POST/orders/*/review\"}");
+        });
+        Resource role = ApplicationTemplates.resource("OrderReviewerRole");
+        assertThat(role.property("Policies")).as("the role's one policy is the one above").isEmpty();
+        assertThat(role.property("ManagedPolicyArns")).isEmpty();
+    }
+
     @Test
     void everyApiModelIsItsRequestContract() {
         int models = 0;

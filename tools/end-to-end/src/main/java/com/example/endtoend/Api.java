@@ -16,6 +16,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -48,23 +49,32 @@ public final class Api {
     }
 
     private final Stack stack;
+    private final String urlOutput;
+    private final AwsCredentialsProvider credentials;
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
-    private Api(Stack stack, String urlOutput) {
+    private Api(Stack stack, String urlOutput, AwsCredentialsProvider credentials) {
         this.stack = stack;
+        this.urlOutput = urlOutput;
+        this.credentials = credentials;
         this.base = stack.apiUrl(urlOutput);
     }
 
     /** The orders service's API: POST /orders, GET /orders/{orderId}, POST /orders/{orderId}/review. */
     public static Api orders(Stack stack) {
-        return new Api(stack, "OrdersApiUrl");
+        return new Api(stack, "OrdersApiUrl", stack.credentials());
+    }
+
+    /** This API as a reviewer calls it: signed by a session of the reviewer role. */
+    public Api asReviewer() {
+        return new Api(stack, urlOutput, stack.reviewer());
     }
 
     /** The invoice service's API: GET /invoices/{invoiceId}. */
     public static Api invoices(Stack stack) {
-        return new Api(stack, "InvoicesApiUrl");
+        return new Api(stack, "InvoicesApiUrl", stack.credentials());
     }
 
     public Answer get(String path) {
@@ -106,7 +116,7 @@ public final class Api {
     public Map<String, List<String>> signedHeaders(String method, URI uri, Map<String, String> headers, byte[] payload) {
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.fromValue(method));
         headers.forEach(unsigned::putHeader);
-        SignedRequest signed = signer.sign(request -> request.identity(stack.credentials().resolveCredentials())
+        SignedRequest signed = signer.sign(request -> request.identity(credentials.resolveCredentials())
                 .request(unsigned.build())
                 .payload(ContentStreamProvider.fromByteArrayUnsafe(payload))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "execute-api")

@@ -27,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * The stack under test, as its outputs file describes it ({@code -De2e.outputs}, in the shape of
@@ -43,6 +45,7 @@ public final class Stack {
     private final Optional<URI> localEndpoint;
     private final Region region;
     private final AwsCredentialsProvider credentials;
+    private AwsCredentialsProvider reviewer;
 
     private Stack(Map<String, String> outputs) {
         this.outputs = outputs;
@@ -111,6 +114,19 @@ public final class Stack {
 
     public AwsCredentialsProvider credentials() {
         return credentials;
+    }
+
+    /**
+     * A reviewer's credentials: a session of the stack's reviewer role (output OrderReviewerRoleArn),
+     * assumed with the caller's own credentials as a reviewer would; the local run's STS issues it too.
+     */
+    public synchronized AwsCredentialsProvider reviewer() {
+        if (reviewer == null) {
+            reviewer = StsAssumeRoleCredentialsProvider.builder().stsClient(configured(StsClient.builder()))
+                    .refreshRequest(request -> request.roleArn(output("OrderReviewerRoleArn")).roleSessionName("end-to-end-reviewer"))
+                    .build();
+        }
+        return reviewer;
     }
 
     public S3Client s3() {

@@ -107,6 +107,11 @@ public final class LocalCloud implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + endpointServer.getAddress().getPort());
     }
 
+    /** STS, which knows the role sessions it issued (moto). */
+    public URI securityTokenService() {
+        return moto.endpoint();
+    }
+
     public String region() {
         return settings.region();
     }

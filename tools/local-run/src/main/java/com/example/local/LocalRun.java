@@ -19,6 +19,8 @@ import com.example.local.apigateway.RestApi;
 import com.example.local.cloudformation.CloudFormationTemplate;
 import com.example.local.cloudformation.DeployedStack;
 import com.example.local.cloudwatch.QueueDepthAlarms;
+import com.example.local.iam.CallerIdentities;
+import com.example.local.iam.Principal;
 import com.example.local.lambda.FunctionLog;
 import com.example.local.lambda.FunctionPool;
 import com.example.local.lambda.ManagedJavaRuntime;
@@ -126,8 +128,10 @@ public final class LocalRun implements AutoCloseable {
             deployment.deployAll();
             warmFunctions();
             startDelivery();
+            CallerIdentities callers = new CallerIdentities(new Principal(settings.callerArn(), "AIDALOCALCALLER", "AKIALOCALCALLER"),
+                    Optional.of(cloud.securityTokenService()));
             LocalApiGateway apis = new LocalApiGateway(deployment.apiStages().stream().map(stage -> new RestApi(stage,
-                    cloud.lambda()::invoke, new RestApi.Caller(settings.callerArn(), "ASIALOCALCALLER", "AIDALOCALCALLER"), trace,
+                    cloud.lambda()::invoke, callers, trace,
                     Optional.of(project.localState().resolve("logs").resolve(stage.logicalId() + "-access.log")))).toList());
             running.add(apis);
             gateway.serve(apis);

@@ -130,7 +130,7 @@ public final class ReliabilityRun {
             // The faults end by themselves; what they failed is counted once they all have.
             drill.faults().stream().map(fault -> start.plus(fault.after()).plus(fault.lasting())).max(Instant::compareTo)
                     .map(end -> Duration.between(Instant.now(), end)).filter(wait -> !wait.isNegative()).ifPresent(ReliabilityRun::quiet);
-            Settlement settlement = new Settlement(api, state, message -> say(drill, message));
+            Settlement settlement = new Settlement(api.asReviewer(), state, message -> say(drill, message));
             // A redrive drill's orders cannot end before the redrive: it comes first, once the denied events are in.
             boolean settled = drill.afterLoad() == Drill.AfterLoad.REDRIVE_RULE_DEAD_LETTERS
                     || settlement.settle(plan, ledger, drop, options.settleLimit());

@@ -17,7 +17,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Waits for a run to settle: the reviewer approves every order waiting for review (as the API lets a
- * person do), until every accepted order and every good partner line has an order in a final status
+ * person do; {@code api} signs as the reviewer role, the only principal the API lets answer), until every accepted order and every good partner line has an order in a final status
  * and the partner file has its report, or the limit passes.
  */
 public final class Settlement {

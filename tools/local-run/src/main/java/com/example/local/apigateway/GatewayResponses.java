@@ -20,7 +20,7 @@ public final class GatewayResponses {
 
     /** The response types the local API raises, with API Gateway's default status for each. */
     public enum Type {
-        BAD_REQUEST_BODY(400), MISSING_AUTHENTICATION_TOKEN(403), REQUEST_TOO_LARGE(413), THROTTLED(429),
+        BAD_REQUEST_BODY(400), ACCESS_DENIED(403), MISSING_AUTHENTICATION_TOKEN(403), REQUEST_TOO_LARGE(413), THROTTLED(429),
         INTEGRATION_FAILURE(504), INTEGRATION_TIMEOUT(504), DEFAULT_5XX(502);
 
         final int status;

@@ -23,6 +23,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.example.local.Json;
+import com.example.local.iam.CallerIdentities;
+import com.example.local.iam.Principal;
+import com.example.local.iam.ResourcePolicy;
 import com.example.local.lambda.InvocationResult;
 import com.example.local.lambda.InvokeOutcome;
 import com.example.local.servers.HttpServers;
@@ -39,7 +42,9 @@ import com.sun.net.httpserver.HttpHandler;
  * caller's identity), the function's proxy response, the template's gateway responses for
  * everything that never reaches a function, and an access log in the stage's format.
  *
- * <p>IAM authorisation is not evaluated: every request is the configured local caller's, signed or not.
+ * <p>The caller is whoever holds the signing key ({@link CallerIdentities}), and the API's resource
+ * policy refuses what it denies explicitly (403, as API Gateway words it). Signatures and identity
+ * policies are not evaluated: a request the resource policy does not deny is allowed.
  */
 public final class RestApi implements HttpHandler, AutoCloseable {
 
@@ -48,16 +53,22 @@ public final class RestApi implements HttpHandler, AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    /** The principal every local request is made as. */
-    public record Caller(String userArn, String accessKey, String principalId) {
-    }
-
     /**
      * The API as deployed: the resource that defines it ({@code OrdersService/OrdersApi}), its stage,
      * routes, gateway responses, throttling and access log format.
      */
     public record Stage(String logicalId, String apiId, String name, List<Route> routes, GatewayResponses responses,
-                        double rateLimit, int burstLimit, Optional<String> accessLogFormat, String accountId) {
+                        double rateLimit, int burstLimit, Optional<String> accessLogFormat, String region, String accountId,
+                        ResourcePolicy resourcePolicy) {
+
+        public String arnPrefix() {
+            return arnPrefix(region, accountId, apiId);
+        }
+
+        /** What a resource policy's {@code execute-api:/} stands for: the API's ARN, then a slash. */
+        public static String arnPrefix(String region, String accountId, String apiId) {
+            return "arn:aws:execute-api:" + region + ":" + accountId + ":" + apiId + "/";
+        }
     }
 
     /** How the API invokes a function: synchronously, through the Lambda service. */
@@ -68,15 +79,15 @@ public final class RestApi implements HttpHandler, AutoCloseable {
 
     private final Stage stage;
     private final Invoker invoker;
-    private final Caller caller;
+    private final CallerIdentities callers;
     private final Trace trace;
     private final TokenBucket throttle;
     private final Optional<BufferedWriter> accessLog;
 
-    public RestApi(Stage stage, Invoker invoker, Caller caller, Trace trace, Optional<Path> accessLogFile) {
+    public RestApi(Stage stage, Invoker invoker, CallerIdentities callers, Trace trace, Optional<Path> accessLogFile) {
         this.stage = stage;
         this.invoker = invoker;
-        this.caller = caller;
+        this.callers = callers;
         this.trace = trace;
         this.throttle = new TokenBucket(stage.rateLimit(), stage.burstLimit());
         this.accessLog = accessLogFile.filter(file -> stage.accessLogFormat().isPresent()).map(RestApi::open);
@@ -95,8 +106,9 @@ public final class RestApi implements HttpHandler, AutoCloseable {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long started = System.nanoTime();
-        Map<String, String> context = context(exchange);
-        Answer answer = answer(exchange, context);
+        Principal caller = callers.of(signingKey(exchange));
+        Map<String, String> context = context(exchange, caller);
+        Answer answer = answer(exchange, caller, context);
         context.put("status", Integer.toString(answer.status));
         context.put("responseLength", Integer.toString(answer.body.length));
         context.put("responseLatency", Long.toString((System.nanoTime() - started) / 1_000_000));
@@ -116,7 +128,7 @@ public final class RestApi implements HttpHandler, AutoCloseable {
     private record Answer(int status, Map<String, String> headers, byte[] body, Optional<String> through) {
     }
 
-    private Answer answer(HttpExchange exchange, Map<String, String> context) throws IOException {
+    private Answer answer(HttpExchange exchange, Principal caller, Map<String, String> context) throws IOException {
         if (!throttle.tryTake()) {
             return gateway(GatewayResponses.Type.THROTTLED, 429, "Too Many Requests", context);
         }
@@ -140,18 +152,31 @@ public final class RestApi implements HttpHandler, AutoCloseable {
         }
         Route route = matched.get().getKey();
         context.put("resourcePath", route.resourcePath());
+        Optional<String> denied = deniedByResourcePolicy(caller, method, path);
+        if (denied.isPresent()) {
+            return gateway(GatewayResponses.Type.ACCESS_DENIED, 403, denied.get(), context);
+        }
         String text = new String(body, StandardCharsets.UTF_8);
         Optional<String> violations = route.model().flatMap(model -> model.violations(text));
         if (violations.isPresent()) {
             context.put("error.validationErrorString", violations.get());
             return gateway(GatewayResponses.Type.BAD_REQUEST_BODY, 400, "Invalid request body", context);
         }
-        byte[] event = Json.write(proxyEvent(exchange, route, path, matched.get().getValue(), body, context))
+        byte[] event = Json.write(proxyEvent(exchange, route, path, matched.get().getValue(), body, caller, context))
                 .getBytes(StandardCharsets.UTF_8);
         long invoked = System.nanoTime();
         InvokeOutcome outcome = invoker.invoke(route.functionArn(), event);
         context.put("integration.latency", Long.toString((System.nanoTime() - invoked) / 1_000_000));
         return integrationAnswer(outcome, route, context);
+    }
+
+    /** API Gateway's message when the API's resource policy explicitly denies this caller this method and path. */
+    private Optional<String> deniedByResourcePolicy(Principal caller, String method, String path) {
+        String methodArn = stage.arnPrefix() + stage.name() + "/" + method + path;
+        boolean denied = stage.resourcePolicy().denies(new ResourcePolicy.Request("execute-api:Invoke", methodArn,
+                Map.of("aws:PrincipalArn", caller.policyArn(), "aws:PrincipalAccount", caller.account())));
+        return denied ? Optional.of("User: " + caller.arn() + " is not authorized to perform: execute-api:Invoke on resource: "
+                + methodArn + " with an explicit deny") : Optional.empty();
     }
 
     private Answer integrationAnswer(InvokeOutcome outcome, Route route, Map<String, String> context) {
@@ -219,13 +244,14 @@ public final class RestApi implements HttpHandler, AutoCloseable {
             case MISSING_AUTHENTICATION_TOKEN -> "MissingAuthenticationTokenException";
             case REQUEST_TOO_LARGE -> "RequestTooLargeException";
             case THROTTLED -> "TooManyRequestsException";
+            case ACCESS_DENIED -> "AccessDeniedException";
             default -> "InternalServerErrorException";
         };
     }
 
     /** The event of a Lambda proxy integration (REST API, payload format 1.0). */
     private ObjectNode proxyEvent(HttpExchange exchange, Route route, String path, Map<String, String> pathParameters,
-                                  byte[] body, Map<String, String> context) {
+                                  byte[] body, Principal caller, Map<String, String> context) {
         ObjectNode event = Json.object();
         event.put("resource", route.resourcePath()).put("path", path).put("httpMethod", exchange.getRequestMethod());
         ObjectNode headers = Json.object();
@@ -264,17 +290,17 @@ public final class RestApi implements HttpHandler, AutoCloseable {
                 .put("domainName", context.get("domainName")).put("apiId", stage.apiId());
         ObjectNode identity = requestContext.putObject("identity");
         identity.putNull("cognitoIdentityPoolId").put("accountId", stage.accountId()).putNull("cognitoIdentityId")
-                .put("caller", caller.principalId()).put("sourceIp", context.get("identity.sourceIp")).putNull("principalOrgId")
+                .put("caller", caller.id()).put("sourceIp", context.get("identity.sourceIp")).putNull("principalOrgId")
                 .put("accessKey", context.get("identity.accessKey")).putNull("cognitoAuthenticationType")
-                .putNull("cognitoAuthenticationProvider").put("userArn", caller.userArn())
-                .put("userAgent", context.get("identity.userAgent")).put("user", caller.principalId());
+                .putNull("cognitoAuthenticationProvider").put("userArn", caller.arn())
+                .put("userAgent", context.get("identity.userAgent")).put("user", caller.id());
         event.put("body", body.length == 0 ? null : new String(body, StandardCharsets.UTF_8));
         event.put("isBase64Encoded", false);
         return event;
     }
 
     /** The {@code $context} variables of a request, as gateway responses and the access log see them. */
-    private Map<String, String> context(HttpExchange exchange) {
+    private Map<String, String> context(HttpExchange exchange, Principal caller) {
         Instant now = Instant.now();
         Map<String, String> context = new LinkedHashMap<>();
         context.put("requestId", UUID.randomUUID().toString());
@@ -287,9 +313,9 @@ public final class RestApi implements HttpHandler, AutoCloseable {
         context.put("domainName", Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("localhost"));
         context.put("identity.sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
         context.put("identity.userAgent", Optional.ofNullable(exchange.getRequestHeaders().getFirst("User-Agent")).orElse(""));
-        context.put("identity.caller", caller.principalId());
-        context.put("identity.userArn", caller.userArn());
-        context.put("identity.accessKey", signingKey(exchange).orElse(caller.accessKey()));
+        context.put("identity.caller", caller.id());
+        context.put("identity.userArn", caller.arn());
+        context.put("identity.accessKey", caller.accessKey());
         context.put("xrayTraceId", Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id"))
                 .orElseGet(() -> "Root=1-" + Long.toHexString(now.getEpochSecond()) + "-"
                         + UUID.randomUUID().toString().replace("-", "").substring(0, 24)));

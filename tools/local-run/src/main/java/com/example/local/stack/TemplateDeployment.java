@@ -27,6 +27,7 @@ import com.example.local.cloudformation.CloudFormationTemplate.Resource;
 import com.example.local.cloudformation.DeployedStack;
 import com.example.local.cloudwatch.QueueDepthAlarm;
 import com.example.local.eventbridge.Target;
+import com.example.local.iam.ResourcePolicy;
 import com.example.local.lambda.FunctionConfiguration;
 import com.example.local.lambda.FunctionRuntime;
 import com.example.local.pipes.PipeTransformation;
@@ -634,8 +635,12 @@ public final class TemplateDeployment {
             }
             Optional<String> accessLogFormat = Optional.ofNullable(CloudFormationTemplate.map(properties, "AccessLogSetting").get("Format"))
                     .map(String::valueOf);
+            String arnPrefix = RestApi.Stage.arnPrefix(stack.region(), stack.accountId(), id);
+            ResourcePolicy policy = ResourcePolicy.of(CloudFormationTemplate.asList(CloudFormationTemplate.map(
+                    CloudFormationTemplate.map(properties, "Auth"), "ResourcePolicy").getOrDefault("CustomStatements", List.of())),
+                    Map.of("execute-api:/", arnPrefix));
             return new RestApi.Stage(stack.qualified(resource.logicalId()), id, stageName(), List.copyOf(routes),
-                    new GatewayResponses(responses), rate, burst, accessLogFormat, stack.accountId());
+                    new GatewayResponses(responses), rate, burst, accessLogFormat, stack.region(), stack.accountId(), policy);
         }
     }
 }

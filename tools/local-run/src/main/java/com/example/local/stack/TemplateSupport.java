@@ -65,6 +65,7 @@ public final class TemplateSupport {
                 case "AWS::Serverless::Function" -> problems.addAll(functionProblems(resource));
                 case "AWS::Serverless::StateMachine" -> problems.addAll(eventProblems(resource, Set.of("EventBridgeRule")));
                 case "AWS::Events::Rule" -> problems.addAll(ruleProblems(resource));
+                case "AWS::Serverless::Api" -> problems.addAll(apiProblems(resource));
                 case "AWS::Pipes::Pipe" -> problems.addAll(pipeProblems(resource));
                 case "AWS::Serverless::LayerVersion" -> {
                     Path content = buildDirectory.resolve(stack.qualified(resource.logicalId())).resolve("java/lib");
@@ -148,6 +149,21 @@ public final class TemplateSupport {
                         + "emulated; name the queue with Arn");
             }
         });
+        return problems;
+    }
+
+    /** IAM authorisation with a resource policy of custom statements is evaluated; other authorizers and policy forms are not. */
+    private List<String> apiProblems(Resource resource) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> auth = CloudFormationTemplate.map(resource.properties(), "Auth");
+        auth.keySet().stream().filter(key -> !Set.of("DefaultAuthorizer", "InvokeRole", "ResourcePolicy").contains(key))
+                .forEach(key -> problems.add(qualified(resource) + ": Auth." + key + " is not emulated"));
+        Object authorizer = auth.getOrDefault("DefaultAuthorizer", "NONE");
+        if (!"AWS_IAM".equals(authorizer) && !"NONE".equals(authorizer)) {
+            problems.add(qualified(resource) + ": the authorizer " + authorizer + " is not emulated (AWS_IAM is)");
+        }
+        CloudFormationTemplate.map(auth, "ResourcePolicy").keySet().stream().filter(key -> !"CustomStatements".equals(key))
+                .forEach(key -> problems.add(qualified(resource) + ": Auth.ResourcePolicy." + key + " is not evaluated (CustomStatements are)"));
         return problems;
     }
 
