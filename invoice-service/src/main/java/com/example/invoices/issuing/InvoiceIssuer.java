@@ -62,7 +62,7 @@ public final class InvoiceIssuer {
         int year = issuedAt.atZone(ZoneOffset.UTC).getYear();
         InvoiceNumber number = new InvoiceNumber(year, invoices.nextSequence(year));
         Invoice invoice = signer.sign(new Invoice(id, number, order.orderId(), order.customerId(), order.total(), rate,
-                tax, order.total().plus(tax), issuedAt, order.correlationId(), order.eventId(), "unsigned"));
+                tax, order.total().plus(tax), issuedAt, order.correlationId(), order.eventId(), "unsigned", "unsigned"));
         return switch (invoices.insertIfAbsent(invoice)) {
             case Inserted inserted -> new Issued(invoice);
             case AlreadyExists(Invoice winner) -> new AlreadyIssued(winner);

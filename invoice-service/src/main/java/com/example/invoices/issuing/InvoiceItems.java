@@ -27,6 +27,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 public final class InvoiceItems {
 
     static final String ID = "id";
+    static final String SIGNING_KEY_VERSION = "signingKeyVersion";
 
     /** What GET /invoices/{invoiceId} shows: everything but the provenance. */
     static final List<String> PUBLIC_ATTRIBUTES = List.of(ID, "invoiceNumber", "orderId", "customerId", "currency",
@@ -66,6 +67,8 @@ public final class InvoiceItems {
                     .getter(Invoice::causationId).setter((invoice, value) -> invoice.causationId = value))
             .addAttribute(String.class, a -> a.name("signature")
                     .getter(Invoice::signature).setter((invoice, value) -> invoice.signature = value))
+            .addAttribute(String.class, a -> a.name(SIGNING_KEY_VERSION)
+                    .getter(Invoice::signingKeyVersion).setter((invoice, value) -> invoice.signingKeyVersion = value))
             .build();
 
     /** The counter's first value is 1, and each update adds 1: atomically, however many issuers ask at once. */
@@ -104,10 +107,12 @@ public final class InvoiceItems {
         private String correlationId = "";
         private String causationId = "";
         private String signature;
+        private String signingKeyVersion = Invoice.KEY_VERSION_NOT_RECORDED;
 
         Invoice build() {
             return new Invoice(id, number, orderId, customerId, new Money(net, currency), taxRate,
-                    new Money(tax, currency), new Money(gross, currency), issuedAt, correlationId, causationId, signature);
+                    new Money(tax, currency), new Money(gross, currency), issuedAt, correlationId, causationId, signature,
+                    signingKeyVersion);
         }
     }
 

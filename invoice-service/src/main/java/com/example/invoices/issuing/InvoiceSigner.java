@@ -2,7 +2,6 @@ package com.example.invoices.issuing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.function.Supplier;
@@ -14,34 +13,35 @@ import com.example.invoices.domain.Invoice;
 import com.example.platform.json.Json;
 
 /**
- * Signs invoices with HMAC-SHA256 under a key held in Secrets Manager. The signed text is a fixed
- * canonical JSON of the invoice's business fields, so the same invoice always signs the same way
- * and any change to a signed field breaks the signature.
+ * Signs invoices with HMAC-SHA256 under the current version of a key held in Secrets Manager, and
+ * records that version on the invoice. The signed text is a fixed canonical JSON of the invoice's
+ * business fields, so the same invoice always signs the same way and any change to a signed field
+ * breaks the signature.
  */
 public final class InvoiceSigner {
 
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final Supplier<String> key;
+    private final Supplier<SigningKey> currentKey;
 
-    public InvoiceSigner(Supplier<String> key) {
-        this.key = key;
+    public InvoiceSigner(Supplier<SigningKey> currentKey) {
+        this.currentKey = currentKey;
     }
 
     public Invoice sign(Invoice invoice) {
-        return invoice.withSignature(signatureOf(invoice));
+        SigningKey key = currentKey.get();
+        return invoice.withSignature(signatureOf(invoice, key.secret()), key.version());
     }
 
-    /** Whether the invoice's signature is the one its fields give under the current key; compared in constant time. */
-    public boolean verifies(Invoice invoice) {
-        return MessageDigest.isEqual(signatureOf(invoice).getBytes(StandardCharsets.US_ASCII),
-                invoice.signature().getBytes(StandardCharsets.US_ASCII));
+    /** Loads and runs the HMAC path under a key that signs nothing else, so that priming needs no real one. */
+    public static void prime(Invoice sample) {
+        signatureOf(sample, "priming-only");
     }
 
-    private String signatureOf(Invoice invoice) {
+    static String signatureOf(Invoice invoice, String key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key.get().getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM));
             byte[] digest = mac.doFinal(canonical(invoice).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {

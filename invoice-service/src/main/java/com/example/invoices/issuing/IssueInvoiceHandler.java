@@ -17,7 +17,6 @@ import com.example.invoices.domain.TaxRates;
 import com.example.platform.aws.AwsClients;
 import com.example.platform.aws.LambdaEnvironment;
 import com.example.platform.aws.SnapStartPriming;
-import com.example.platform.config.Secrets;
 import com.example.platform.config.SharedParameters;
 import com.example.platform.events.EventPublisher;
 import com.example.platform.json.Json;
@@ -38,14 +37,13 @@ public final class IssueInvoiceHandler implements RequestStreamHandler {
     private static final Invoice PRIMING_INVOICE = new Invoice(InvoiceId.forOrder("priming"), new InvoiceNumber(2026, 1),
             "priming", "priming", new Money(new BigDecimal("1.00"), Currency.getInstance("EUR")), new BigDecimal("0.20"),
             new Money(new BigDecimal("0.20"), Currency.getInstance("EUR")), new Money(new BigDecimal("1.20"),
-            Currency.getInstance("EUR")), Instant.EPOCH, "priming", "priming", "priming");
+            Currency.getInstance("EUR")), Instant.EPOCH, "priming", "priming", "priming", "priming");
 
     private final InvoicingInbox inbox;
     private final EventPublisher publisher;
     private final DynamoDbInvoiceRepository invoices;
-    private final Secrets secrets;
+    private final CurrentSigningKey signingKey;
     private final SnapStartPriming snapStartPriming;
-    private final String signingKeySecret;
 
     public IssueInvoiceHandler() {
         this(LambdaEnvironment.system());
@@ -55,14 +53,14 @@ public final class IssueInvoiceHandler implements RequestStreamHandler {
         AwsClients clients = new AwsClients(environment);
         SharedParameters parameters = new SharedParameters(clients.ssm());
         String taxRatesParameter = environment.required("TAX_RATES_PARAMETER");
-        this.secrets = new Secrets(clients.secretsManager());
-        this.signingKeySecret = environment.required("SIGNING_KEY_SECRET");
+        this.signingKey = new CurrentSigningKey(clients.secretsManager(), environment.required("SIGNING_KEY_SECRET"),
+                Clock.systemUTC());
         DynamoDbClient dynamoDb = clients.dynamoDb();
         this.invoices = new DynamoDbInvoiceRepository(dynamoDb, clients.dynamoDbEnhanced(dynamoDb),
                 environment.required("INVOICES_TABLE_NAME"));
         InvoiceIssuer issuer = new InvoiceIssuer(invoices,
                 () -> Json.read(parameters.string(taxRatesParameter), TaxRates.class),
-                new InvoiceSigner(() -> secrets.value(signingKeySecret)), Clock.systemUTC());
+                new InvoiceSigner(signingKey), Clock.systemUTC());
         this.publisher = new EventPublisher(clients.eventBridge(), environment.required("EVENT_BUS_NAME"), "com.example.invoices");
         this.inbox = new InvoicingInbox(new OrderConfirmedReader(), issuer, publisher);
         this.snapStartPriming = SnapStartPriming.register(this, this::prime);
@@ -78,8 +76,9 @@ public final class IssueInvoiceHandler implements RequestStreamHandler {
     }
 
     /**
-     * Primes the snapshot, writing and publishing nothing: the queue batch and its answer, the
-     * OrderConfirmed contract (on an unreadable sample), the signing key, the invoices table's read
+     * Primes the snapshot, writing and publishing nothing and reading no secret: the queue batch and
+     * its answer, the OrderConfirmed contract (on an unreadable sample), the signing key's read path
+     * (for a version that does not exist) and HMAC (under a throwaway key), the invoices table's read
      * path, its two writes under a condition no item meets, and an EventBridge request that carries
      * no event.
      */
@@ -90,7 +89,8 @@ public final class IssueInvoiceHandler implements RequestStreamHandler {
         } catch (UnreadableMessage expected) {
             // Refused by design: the reader and its contract are loaded.
         }
-        secrets.value(signingKeySecret);
+        signingKey.primeReadPath();
+        InvoiceSigner.prime(PRIMING_INVOICE);
         invoices.find(InvoiceId.forOrder("priming"));
         invoices.primeWritePaths(PRIMING_INVOICE);
         publisher.prime();

@@ -23,7 +23,8 @@ import com.example.platform.money.Money;
 class InvoiceIssuerTest {
 
     private final InMemoryInvoiceRepository invoices = new InMemoryInvoiceRepository();
-    private final InvoiceSigner signer = new InvoiceSigner(() -> "test-key");
+    private final RotatingKey key = new RotatingKey("test-key");
+    private final InvoiceSigner signer = new InvoiceSigner(key::current);
     private final InvoiceIssuer issuer = new InvoiceIssuer(invoices,
             () -> new TaxRates(Map.of("EUR", new BigDecimal("0.20"))), signer,
             Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
@@ -41,7 +42,7 @@ class InvoiceIssuerTest {
         assertThat(invoice.tax().toPlainString()).isEqualTo("9.46");
         assertThat(invoice.gross().toPlainString()).isEqualTo("56.76");
         assertThat(invoice.causationId()).isEqualTo("o-1:confirmed");
-        assertThat(signer.verifies(invoice)).isTrue();
+        assertThat(new InvoiceVerifier(key::secretOf).verifies(invoice)).isTrue();
     }
 
     @Test

@@ -95,8 +95,10 @@ class SamBuildTest {
         Map<String, Long> artifactBudgets = Map.of("OrdersService/PlaceOrderFunction", 71_000L,
                 "OrdersService/GetOrderFunction", 55_500L, "OrdersService/ReviewOrderFunction", 58_000L,
                 "OrdersService/RiskCheckFunction", 17_500L, "OrdersService/MarkOrderInvoicedFunction", 56_000L,
-                "OrdersService/PlaceOrderFromQueueFunction", 72_000L, "InvoiceService/IssueInvoiceFunction", 42_000L,
+                "OrdersService/PlaceOrderFromQueueFunction", 72_000L, "InvoiceService/IssueInvoiceFunction", 45_000L,
                 "InvoiceService/GetInvoiceFunction", 26_500L, "IngestionService/IngestFileFunction", 32_000L);
+        // IssueInvoice 42,000 -> 45,000: since its invoices record their signing key's version and its priming
+        // reads no key (CurrentSigningKey), its artifact is 43,805 bytes (40,931 before).
         assertThat(artifactBudgets).containsOnlyKeys(functions().keySet());
         for (String function : functions().keySet()) {
             assertThat(size(buildDirectory.resolve(function))).as(function + " artifact, bytes")

@@ -21,10 +21,9 @@ import com.example.invoices.api.GetInvoiceHandler;
 import com.example.invoices.domain.Invoice;
 import com.example.invoices.domain.InvoiceId;
 import com.example.invoices.issuing.InvoiceItems;
-import com.example.invoices.issuing.InvoiceSigner;
+import com.example.invoices.issuing.InvoiceVerifier;
 import com.example.invoices.issuing.IssueInvoiceHandler;
 import com.example.platform.aws.LambdaEnvironment;
-import com.example.platform.config.Secrets;
 import com.example.platform.json.Json;
 import com.example.platform.money.Money;
 import com.example.tests.contracts.EventContracts;
@@ -41,6 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -169,16 +169,45 @@ class InvoiceIssuingIntegrationTest {
         send(message);
         mapping(10).drain(3);
         Invoice invoice = invoice(OrderConfirmedMessages.orderId(message)).orElseThrow();
-        Secrets secrets = new Secrets(stack.clients().secretsManager());
-        InvoiceSigner signer = new InvoiceSigner(() -> secrets.value(stack.ref("InvoiceSigningKey")));
+        InvoiceVerifier verifier = verifier();
 
-        assertThat(signer.verifies(invoice)).isTrue();
+        assertThat(verifier.verifies(invoice)).isTrue();
         Invoice tampered = new Invoice(invoice.id(), invoice.number(), invoice.orderId(), invoice.customerId(),
                 invoice.net(), invoice.taxRate(), invoice.tax(),
                 new Money(invoice.gross().amount().subtract(java.math.BigDecimal.ONE), invoice.gross().currency()),
-                invoice.issuedAt(), invoice.correlationId(), invoice.causationId(), invoice.signature());
-        assertThat(signer.verifies(tampered)).isFalse();
-        assertThat(new InvoiceSigner(() -> "another key").verifies(invoice)).isFalse();
+                invoice.issuedAt(), invoice.correlationId(), invoice.causationId(), invoice.signature(), invoice.signingKeyVersion());
+        assertThat(verifier.verifies(tampered)).isFalse();
+    }
+
+    /** The runbook's rotation (docs/operations.md): a new current version; invoices signed before keep verifying. */
+    @Test
+    void afterTheKeyIsRotatedNewInvoicesUseTheNewVersionAndOldOnesStillVerify() {
+        String first = send(OrderConfirmedMessages.forNewOrder("10.00", "EUR"));
+        mapping(10).drain(3);
+        Invoice before = invoice(OrderConfirmedMessages.orderId(messageBody(first))).orElseThrow();
+        String rotated;
+        try (SecretsManagerClient secretsManager = stack.clients().secretsManager()) {
+            rotated = secretsManager.putSecretValue(request -> request.secretId(stack.ref("InvoiceSigningKey"))
+                    .secretString("a-new-key-of-sixty-four-characters-0123456789abcdefghijklmnopqrs")).versionId();
+        }
+        // A new handler: a warm one reads the new version within five minutes (CurrentSigningKey).
+        issueInvoice = new IssueInvoiceHandler(stack.functionEnvironment("IssueInvoiceFunction"));
+        String second = send(OrderConfirmedMessages.forNewOrder("10.00", "EUR"));
+        mapping(10).drain(3);
+        Invoice after = invoice(OrderConfirmedMessages.orderId(messageBody(second))).orElseThrow();
+
+        assertThat(after.signingKeyVersion()).isEqualTo(rotated).isNotEqualTo(before.signingKeyVersion());
+        InvoiceVerifier verifier = verifier();
+        assertThat(verifier.verifies(before)).as("signed before the rotation").isTrue();
+        assertThat(verifier.verifies(after)).isTrue();
+        assertThat(verifier.verifies(after.withSignature(after.signature(), before.signingKeyVersion())))
+                .as("under the version it was not signed with").isFalse();
+        assertThat(verifier.verifies(after.withSignature(after.signature(), "00000000-0000-0000-0000-00000000dead")))
+                .as("under a version the key does not have").isFalse();
+    }
+
+    private InvoiceVerifier verifier() {
+        return InvoiceVerifier.ofSecret(stack.clients().secretsManager(), stack.ref("InvoiceSigningKey"));
     }
 
     @Test

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The invoices table's item layouts (an invoice, a year's number sequence) are what stored invoices
  * and counters already hold. The literal items here are what the repository wrote when it mapped
- * items by hand, before the enhanced client; it must keep writing exactly them, and read them back.
+ * items by hand, before the enhanced client, plus {@code signingKeyVersion} (added for key rotation);
+ * it must keep writing exactly them, and read them back, with or without the key version.
  * On DynamoDB Local, AWS's own implementation.
  */
 class InvoiceItemLayoutTest {
@@ -39,7 +40,8 @@ class InvoiceItemLayoutTest {
     private static final Invoice INVOICE = new Invoice(new InvoiceId(UUID.fromString(INVOICE_ID)),
             new InvoiceNumber(2026, 42), "7ac58429-5a2a-50f3-a424-b568b9d8fe2b", "customer-1842", euros("47.30"),
             new BigDecimal("0.190"), euros("8.99"), euros("56.29"), Instant.parse("2026-03-14T10:01:59.004Z"),
-            "web-session-5521", "event-3318", "q1Yx0dF4mZ2vK8sR7tL3nB6wC9eA5hJ1uG0iO2pS4yE=");
+            "web-session-5521", "event-3318", "q1Yx0dF4mZ2vK8sR7tL3nB6wC9eA5hJ1uG0iO2pS4yE=",
+            "3c9f2a1e-7b4d-4e8a-9f10-2d6b5c8e1a07");
 
     /** {@link #INVOICE} as the hand mapping wrote it. */
     private static final Map<String, AttributeValue> INVOICE_ITEM = Map.ofEntries(
@@ -55,7 +57,8 @@ class InvoiceItemLayoutTest {
             entry("issuedAt", text("2026-03-14T10:01:59.004Z")),
             entry("correlationId", text("web-session-5521")),
             entry("causationId", text("event-3318")),
-            entry("signature", text("q1Yx0dF4mZ2vK8sR7tL3nB6wC9eA5hJ1uG0iO2pS4yE=")));
+            entry("signature", text("q1Yx0dF4mZ2vK8sR7tL3nB6wC9eA5hJ1uG0iO2pS4yE=")),
+            entry("signingKeyVersion", text("3c9f2a1e-7b4d-4e8a-9f10-2d6b5c8e1a07")));
 
     private TestStack stack;
     private DynamoDbClient dynamoDb;
@@ -89,7 +92,16 @@ class InvoiceItemLayoutTest {
         assertThat(invoices.insertIfAbsent(INVOICE)).isEqualTo(new InvoiceRepository.AlreadyExists(INVOICE));
         assertThat(invoices.findPublic(INVOICE.id())).contains(new Invoice(INVOICE.id(), INVOICE.number(),
                 INVOICE.orderId(), INVOICE.customerId(), INVOICE.net(), INVOICE.taxRate(), INVOICE.tax(), INVOICE.gross(),
-                INVOICE.issuedAt(), "", "", INVOICE.signature()));
+                INVOICE.issuedAt(), "", "", INVOICE.signature(), Invoice.KEY_VERSION_NOT_RECORDED));
+    }
+
+    @Test
+    void anInvoiceStoredBeforeKeyVersionsWereRecordedReadsBackSayingSo() {
+        Map<String, AttributeValue> unversioned = new java.util.HashMap<>(INVOICE_ITEM);
+        unversioned.remove("signingKeyVersion");
+        store(unversioned);
+
+        assertThat(invoices.find(INVOICE.id())).contains(INVOICE.withSignature(INVOICE.signature(), Invoice.KEY_VERSION_NOT_RECORDED));
     }
 
     @Test
