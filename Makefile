@@ -22,7 +22,7 @@ help:
 	@echo "make load [LOAD_ORDERS=200 PARTNER_LINES=400 E2E_OUTPUTS=<file>]   a Gatling load on make run (or a deployed stack), reconciled: nothing lost, nothing doubled"
 	@echo "make drills [DRILLS=all|<name>,...]   the load with faults injected into make run (docs/reliability.md), each reconciled"
 	@echo "make redrive QUEUE=<rule DLQ name> [E2E_OUTPUTS=<file>]   put the events a rule could not deliver back on the bus (docs/operations.md)"
-	@echo "make build   sam build: the layer and every function of every service stack, from source"
+	@echo "make build   sam build: the layer and every function of every service stack, from source, each with its bill of materials beside it (<artifact>.cdx.json)"
 	@echo "make benchmark  ingestion throughput and heap for 100,000 and 1,000,000-line files (reports, asserts nothing)"
 	@echo "make benchmark-coldstart [RUNS=5 WARM=20] [AWS_SAMPLE=<dir>]   every function's cold start under the Lambda runtime client, as ratios to a bare handler; with AWS_SAMPLE, an AWS sample's beside them"
 	@echo "make rename GROUP=io.acme NAME=acme-shop   make the fork yours: Maven group, Java packages, event sources, stack names"
@@ -136,6 +136,12 @@ clean:
 
 # ---- sam build targets: ARTIFACTS_DIR is where SAM collects what it deploys.
 
+# Each artifact's CycloneDX bill of materials (the module's, from its Maven build) goes beside it, as
+# <artifact directory>.cdx.json: .aws-sam/build/SharedLayer.cdx.json, .aws-sam/build/<Stack>/<Function>.cdx.json.
+# Beside, never inside: what is inside is zipped and deployed, the layer's under every function's /opt,
+# and nothing at run time reads a bill of materials.
+BILL_OF_MATERIALS = "$(ARTIFACTS_DIR:%/=%).cdx.json"
+
 # The layer: its own jar and every third-party jar, under java/lib.
 # The layer directory is emptied first: copy-dependencies never removes a jar, so after a version upgrade
 # the old and the new jar would both ship, and the class path would pick either.
@@ -144,17 +150,24 @@ build-SharedLayer:
 	$(MVN) -pl shared-layer -am -DskipTests package
 	mkdir -p "$(ARTIFACTS_DIR)/java/lib"
 	cp shared-layer/target/layer/java/lib/*.jar "$(ARTIFACTS_DIR)/java/lib/"
+	cp shared-layer/target/shared-layer.cdx.json $(BILL_OF_MATERIALS)
 
 # Each function: its service's jar cut down to the classes its handler reaches (tools/function-packaging,
 # what tree shaking does for a Node function), with the jar's resources; everything else comes from the layer.
 # The service is the folder whose template.yaml declares the function, the handler the one it names there.
+# Its bill of materials is its service's, the jar it is cut from: no third-party component, those are the layer's.
+# That follows from the poms alone, so the functions of one service make it once (about 2 s), and again only
+# once a pom is newer; the layer, built here only to compile against, leaves its own to build-SharedLayer.
 SERVICES := orders-service invoice-service ingestion-service
 service_of = $(patsubst %/template.yaml,%,$(shell grep -l '^  $(1):' $(SERVICES:%=%/template.yaml)))
 handler = $(shell awk -v id="  $(2):" '$$0 == id {found = 1} found && $$1 == "Handler:" {print $$2; exit}' $(1)/template.yaml)
 FUNCTION_JAR = "$(JAVA_HOME)/bin/java" -cp tools/function-packaging/target/classes com.example.packaging.FunctionJar
+service_bom_is_fresh = $(shell test $(1)/target/$(1).cdx.json -nt pom.xml && test $(1)/target/$(1).cdx.json -nt $(1)/pom.xml && echo yes)
 
 build-%Function:
 	$(eval SERVICE := $(call service_of,$*Function))
 	@test -n "$(SERVICE)" || { echo "no service template declares $*Function" >&2; exit 1; }
-	$(MVN) -pl $(SERVICE),tools/function-packaging -am -DskipTests package
+	$(MVN) -pl $(SERVICE),tools/function-packaging -am -DskipTests -Dlayer.bom.skip \
+		$(if $(call service_bom_is_fresh,$(SERVICE)),-Dcyclonedx.skip) package
 	$(FUNCTION_JAR) $(SERVICE)/target/$(SERVICE).jar "$(call handler,$(SERVICE),$*Function)" "$(ARTIFACTS_DIR)/lib/$(SERVICE).jar"
+	cp $(SERVICE)/target/$(SERVICE).cdx.json $(BILL_OF_MATERIALS)

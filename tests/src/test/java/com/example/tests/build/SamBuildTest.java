@@ -7,8 +7,15 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -19,17 +26,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.example.local.cloudformation.CloudFormationTemplate.Resource;
+import com.example.platform.json.Json;
 import com.example.tests.FreshClone;
 import com.example.tests.template.ApplicationTemplates;
 import com.example.tests.local.Command;
 import com.example.tests.local.DevTools;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code sam build} on a copy of the checkout holding only what git would clone, so nothing built
  * earlier can help: the layer must carry every third-party jar under java/lib, and each function
- * artifact only its own module's classes.
+ * artifact only its own module's classes; beside each artifact, its bill of materials lists exactly
+ * what it ships.
  */
 class SamBuildTest {
+
+    private static final Pattern CLASSIFIER = Pattern.compile("[?&]classifier=([^&]+)");
 
     @TempDir
     static Path checkout;
@@ -61,6 +73,48 @@ class SamBuildTest {
                 .noneMatch(jar -> jar.startsWith("apache-client-") || jar.startsWith("apache5-client-")
                         || jar.startsWith("netty-nio-client-") || jar.startsWith("httpclient-") || jar.startsWith("httpclient5-")
                         || jar.startsWith("aws-crt-"));
+    }
+
+    /**
+     * The layer's bill of materials is what the pipeline scans for known vulnerabilities
+     * (tools/pipeline/README.md), so it must be the deployed jars exactly: each third-party jar a
+     * component of that name and version with that SHA-256, no component that is not shipped, and the
+     * layer's own jar the BOM's subject.
+     */
+    @Test
+    void theLayersBillOfMaterialsListsExactlyTheThirdPartyJarsItShips() throws IOException {
+        Path layer = buildDirectory.resolve("SharedLayer");
+        JsonNode bom = Json.parse(Files.readString(buildDirectory.resolve("SharedLayer.cdx.json")));
+        String ownJar = jarName(bom.path("metadata").path("component"));
+        Set<String> listed = new TreeSet<>();
+        bom.path("components").forEach(component -> listed.add(jarName(component) + " sha256:" + sha256Of(component)));
+        List<String> jars = fileNames(layer.resolve("java/lib"));
+        Set<String> shipped = new TreeSet<>();
+        for (String jar : jars) {
+            if (!jar.equals(ownJar)) {
+                shipped.add(jar + " sha256:" + sha256(layer.resolve("java/lib").resolve(jar)));
+            }
+        }
+
+        assertThat(jars).as("the layer's jars").contains(ownJar).hasSizeGreaterThan(1);
+        assertThat(difference(shipped, listed)).as("jars the layer ships that its BOM does not list").isEmpty();
+        assertThat(difference(listed, shipped)).as("components the BOM lists that the layer does not ship").isEmpty();
+        try (Stream<Path> files = Files.walk(layer)) {
+            assertThat(files.filter(Files::isRegularFile).map(layer::relativize).map(Path::toString))
+                    .as("the layer holds its jars and nothing else: its BOM is beside it")
+                    .allMatch(file -> file.startsWith("java/lib/") && file.endsWith(".jar"));
+        }
+    }
+
+    /** A function ships its service's classes and nothing third-party: its BOM says so, of the jar it ships. */
+    @Test
+    void everyFunctionsBillOfMaterialsIsOfTheJarItShipsWithNoThirdPartyComponent() {
+        assertThat(functions().keySet()).isNotEmpty().allSatisfy(id -> {
+            JsonNode bom = Json.parse(Files.readString(buildDirectory.resolve(id + ".cdx.json")));
+            assertThat(fileNames(buildDirectory.resolve(id).resolve("lib"))).as(id)
+                    .containsExactly(bom.path("metadata").path("component").path("name").asText() + ".jar");
+            assertThat(bom.path("components")).as(id + " components").isEmpty();
+        });
     }
 
     @Test
@@ -152,6 +206,38 @@ class SamBuildTest {
         @Override
         public void write(byte[] bytes, int offset, int length) {
             count += length;
+        }
+    }
+
+    /** The file name maven-dependency-plugin gives a component's jar: artifactId-version[-classifier].jar. */
+    private static String jarName(JsonNode component) {
+        Matcher classifier = CLASSIFIER.matcher(component.path("purl").asText());
+        return component.path("name").asText() + "-" + component.path("version").asText()
+                + (classifier.find() ? "-" + classifier.group(1) : "") + ".jar";
+    }
+
+    private static Set<String> difference(Set<String> these, Set<String> those) {
+        Set<String> difference = new TreeSet<>(these);
+        difference.removeAll(those);
+        return difference;
+    }
+
+    private static String sha256Of(JsonNode component) {
+        for (JsonNode hash : component.path("hashes")) {
+            if (hash.path("alg").asText().equals("SHA-256")) {
+                return hash.path("content").asText();
+            }
+        }
+        return "no SHA-256 in the BOM";
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
