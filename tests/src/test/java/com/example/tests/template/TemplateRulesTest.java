@@ -100,8 +100,8 @@ class TemplateRulesTest {
                     assertThat(passed).as(service + " is given " + name).containsKey(name);
                 }
             });
-            passed.forEach((name, value) -> assertThat(referencedId(value)).as(service + "." + name
-                    + " is the platform's, never another service's").satisfies(id -> assertThat(
+            passed.forEach((name, value) -> assertThat(referencedIds(value)).as(service + "." + name
+                    + " is the platform's, never another service's").isNotEmpty().allSatisfy(id -> assertThat(
                     root.template().resources().containsKey(id) || root.template().parameters().containsKey(id)).isTrue()));
         }
     }
@@ -740,6 +740,22 @@ class TemplateRulesTest {
         assertThat(deployed(Map.of()).refusedByRules()).as("dev may go without").isEmpty();
     }
 
+    /** The Region's API Gateway logging role is this stack's to set only when asked; the APIs wait for it without a DependsOn. */
+    @Test
+    void theRegionsApiGatewayLoggingRoleIsSetOnlyWhenAskedAndTheApisWaitForIt() {
+        DeployedStack accountHasRole = deployed(Map.of("ApiGatewayLogging", "account-has-role"));
+        for (String id : List.of("ApiGatewayAccount", "ApiGatewayLoggingRole")) {
+            assertThat(accountHasRole.includes(root.template().resource(id))).as(id + " with account-has-role").isFalse();
+            assertThat(deployed(Map.of()).includes(root.template().resource(id))).as(id + " by default").isTrue();
+        }
+        for (String service : List.of("OrdersService", "InvoiceService")) {
+            Resource nested = root.template().resource(service);
+            assertThat(nested.body()).as(service).doesNotContainKey("DependsOn");
+            assertThat(nested.property("Parameters", "ApiGatewayLoggingReady")).as(service).contains(Map.of("Fn::If",
+                    List.of("SetsApiGatewayRole", Map.of("Ref", "ApiGatewayAccount"), "account-has-role")));
+        }
+    }
+
     /** API Gateway's execution log group is created with a retention, not left to API Gateway (which never expires it). */
     @Test
     void everyApisExecutionLogGroupIsTheStacksWithARetention() {
@@ -856,6 +872,23 @@ class TemplateRulesTest {
             collectDeadLetterTargets(resource.properties(), queues);
         }
         return queues;
+    }
+
+    /** Every resource or parameter a value names by Ref or Fn::GetAtt, within Fn::If and the like too. */
+    private static Set<String> referencedIds(Object value) {
+        Set<String> ids = new java.util.TreeSet<>();
+        if (value instanceof Map<?, ?> map) {
+            if (map.get("Ref") instanceof String ref) {
+                ids.add(ref);
+            } else if (map.get("Fn::GetAtt") instanceof List<?> path) {
+                ids.add(String.valueOf(path.getFirst()));
+            } else {
+                map.values().forEach(item -> ids.addAll(referencedIds(item)));
+            }
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> ids.addAll(referencedIds(item)));
+        }
+        return ids;
     }
 
     private static void collectDeadLetterTargets(Object node, Set<String> queues) {
