@@ -113,8 +113,9 @@ class TemplateRulesTest {
         for (DeployedStack stack : stacks) {
             for (Resource rule : stack.template().resourcesOfType("AWS::Events::Rule")) {
                 for (Object target : list(rule.property("Targets").orElseThrow())) {
-                    assertThat(stack.template().resources()).as(stack.qualified(rule.logicalId()) + " delivers into its stack")
-                            .containsKey(referencedId(CloudFormationTemplate.asMap(target).get("Arn")));
+                    assertThat(referencedIds(CloudFormationTemplate.asMap(target).get("Arn")))
+                            .as(stack.qualified(rule.logicalId()) + " delivers into its stack").isNotEmpty()
+                            .allSatisfy(id -> assertThat(stack.template().resources()).containsKey(id));
                     rules++;
                 }
             }
@@ -740,6 +741,40 @@ class TemplateRulesTest {
         assertThat(deployed(Map.of()).refusedByRules()).as("dev may go without").isEmpty();
     }
 
+    /** The bus logs its errors to a group with a retention, every step in dev only, and never an event's detail. */
+    @Test
+    void theBusLogsErrorsEveryStepInDevOnlyAndNeverTheEventsDetail() {
+        Resource bus = root.template().resource("EventBus");
+        assertThat(deployed(Map.of()).resolveAll(bus.property("LogConfig").orElseThrow()))
+                .isEqualTo(Map.of("IncludeDetail", "NONE", "Level", "INFO"));
+        DeployedStack prod = deployed(Map.of("Stage", "prod", "AlarmEmail", "ops@example.com"));
+        assertThat(prod.resolveAll(bus.property("LogConfig").orElseThrow())).isEqualTo(Map.of("IncludeDetail", "NONE", "Level", "ERROR"));
+        Map<String, String> logTypes = new java.util.TreeMap<>();
+        for (Resource source : root.template().resourcesOfType("AWS::Logs::DeliverySource")) {
+            assertThat(source.property("ResourceArn")).contains(Map.of("Fn::GetAtt", List.of("EventBus", "Arn")));
+            logTypes.put(source.stringProperty("LogType"), prod.includes(source) ? "prod and dev" : "dev");
+        }
+        assertThat(logTypes).isEqualTo(Map.of("ERROR_LOGS", "prod and dev", "INFO_LOGS", "dev"));
+        assertThat(root.template().resourcesOfType("AWS::Logs::Delivery")).hasSize(2).allSatisfy(delivery -> assertThat(
+                delivery.property("DeliveryDestinationArn")).contains(Map.of("Fn::GetAtt", List.of("EventBusLogDestination", "Arn"))));
+        assertThat(root.template().resource("EventBusLogDestination").property("DestinationResourceArn"))
+                .contains(Map.of("Fn::GetAtt", List.of("EventBusLogGroup", "Arn")));
+        assertThat(root.template().resource("EventBusLogGroup").property("RetentionInDays")).isPresent();
+    }
+
+    /** Dev logs every event but review requests (their task token answers the workflow); prod has no such rule. */
+    @Test
+    void devLogsEveryEventButReviewRequestsAndProdDoesNot() {
+        Resource rule = root.template().resource("EveryEventRule");
+        assertThat(rule.property("EventPattern")).contains(Map.of("detail-type", List.of(Map.of("anything-but",
+                List.of("OrderReviewRequested")))));
+        assertThat(deployed(Map.of("Stage", "prod", "AlarmEmail", "ops@example.com")).includes(rule)).isFalse();
+        assertThat(deployed(Map.of()).includes(rule)).isTrue();
+        assertThat(root.template().resource("EveryEventLogGroup").property("RetentionInDays")).isPresent();
+        assertThat(Json.write(root.template().resource("EveryEventLogPolicy").property("PolicyDocument").orElseThrow()))
+                .as("EventBridge may write for this rule only").contains("events.amazonaws.com", "${EveryEventRule.Arn}");
+    }
+
     /** The Region's API Gateway logging role is this stack's to set only when asked; the APIs wait for it without a DependsOn. */
     @Test
     void theRegionsApiGatewayLoggingRoleIsSetOnlyWhenAskedAndTheApisWaitForIt() {
@@ -874,7 +909,7 @@ class TemplateRulesTest {
         return queues;
     }
 
-    /** Every resource or parameter a value names by Ref or Fn::GetAtt, within Fn::If and the like too. */
+    /** Every resource or parameter a value names by Ref, Fn::GetAtt or a Fn::Sub variable, within Fn::If and the like too. */
     private static Set<String> referencedIds(Object value) {
         Set<String> ids = new java.util.TreeSet<>();
         if (value instanceof Map<?, ?> map) {
@@ -882,6 +917,11 @@ class TemplateRulesTest {
                 ids.add(ref);
             } else if (map.get("Fn::GetAtt") instanceof List<?> path) {
                 ids.add(String.valueOf(path.getFirst()));
+            } else if (map.get("Fn::Sub") instanceof String text) {
+                java.util.regex.Matcher variable = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9]+)[.}]").matcher(text);
+                while (variable.find()) {
+                    ids.add(variable.group(1));
+                }
             } else {
                 map.values().forEach(item -> ids.addAll(referencedIds(item)));
             }

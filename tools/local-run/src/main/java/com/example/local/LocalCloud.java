@@ -78,7 +78,8 @@ public final class LocalCloud implements AutoCloseable {
                 integrationEndpoints(endpointUri));
         // A rule may target another bus, so EventBridge's targets include EventBridge itself.
         this.eventBridge = new LocalEventBridge(settings.region(), settings.accountId(),
-                new ServiceTargets(queues, clients.client(SfnClient.builder(), moto.endpoint()), lambda, this::eventBridge), trace, faults);
+                new ServiceTargets(queues, clients.client(SfnClient.builder(), moto.endpoint()), lambda, this::eventBridge,
+                        settings.logDirectory()), trace, faults);
         this.notifications = new BucketNotifications(eventBridge::putEvents, trace, settings.accountId());
         endpoint.serve(new AwsEndpoint(Map.of(
                 "dynamodb", new AwsEndpoint.Backend.Remote(dynamoDb.endpoint()),

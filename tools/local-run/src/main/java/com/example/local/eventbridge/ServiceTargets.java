@@ -1,6 +1,11 @@
 package com.example.local.eventbridge;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -16,8 +21,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 /**
  * The targets EventBridge delivers to here: SQS queues (the event as the message body), Step
  * Functions state machines (an execution with a generated name and the event as input), Lambda
- * functions (an asynchronous invocation) and event buses. Throttling and server errors are
- * retryable; a missing target or a refused call is not.
+ * functions (an asynchronous invocation), event buses, and CloudWatch Logs log groups (the event
+ * as one line of a file under the log directory, named after the group). Throttling and server
+ * errors are retryable; a missing target or a refused call is not.
  */
 public final class ServiceTargets implements Targets {
 
@@ -25,17 +31,27 @@ public final class ServiceTargets implements Targets {
     private final SfnClient stepFunctions;
     private final LambdaService lambda;
     private final Supplier<LocalEventBridge> eventBridge;
+    private final Path logDirectory;
 
-    public ServiceTargets(Queues queues, SfnClient stepFunctions, LambdaService lambda, Supplier<LocalEventBridge> eventBridge) {
+    public ServiceTargets(Queues queues, SfnClient stepFunctions, LambdaService lambda, Supplier<LocalEventBridge> eventBridge,
+                          Path logDirectory) {
         this.queues = queues;
         this.stepFunctions = stepFunctions;
         this.lambda = lambda;
         this.eventBridge = eventBridge;
+        this.logDirectory = logDirectory;
+    }
+
+    /** The file a log group's events are written to: {@code /aws/events/x} is {@code aws.events.x.log}. */
+    public static Path logFile(Path logDirectory, String logGroupArn) {
+        String group = logGroupArn.substring(logGroupArn.indexOf(":log-group:") + ":log-group:".length()).replaceAll(":\\*$", "");
+        return logDirectory.resolve(group.replaceAll("^/+", "").replace('/', '.') + ".log");
     }
 
     @Override
     public boolean supports(String targetArn) {
-        return service(targetArn).matches("sqs|states|lambda|events");
+        return service(targetArn).matches("sqs|states|lambda|events")
+                || (service(targetArn).equals("logs") && targetArn.contains(":log-group:"));
     }
 
     @Override
@@ -61,6 +77,7 @@ public final class ServiceTargets implements Targets {
                             answer.path("Entries").path(0).path("ErrorMessage").asText(), false);
                 }
             }
+            case "logs" -> append(logFile(logDirectory, targetArn), Json.write(Json.parse(event)));
             default -> throw new DeliveryFailure("UnsupportedTarget", "Cannot deliver to " + targetArn, false);
         }
     }
@@ -68,6 +85,15 @@ public final class ServiceTargets implements Targets {
     @Override
     public void deadLetter(String queueArn, String event, Map<String, String> attributes) {
         queues.send(queueArn, event, attributes);
+    }
+
+    private static synchronized void append(Path file, String line) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void call(Runnable delivery) {
