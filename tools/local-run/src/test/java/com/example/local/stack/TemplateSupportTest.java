@@ -76,6 +76,35 @@ class TemplateSupportTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void anApiIsEmulatedWithIamAuthorisationAndCustomResourcePolicyStatementsOnly() {
+        List<String> problems = problems("""
+                Resources:
+                  Evaluated:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: dev
+                      Auth:
+                        DefaultAuthorizer: AWS_IAM
+                        InvokeRole: NONE
+                        ResourcePolicy:
+                          CustomStatements: [{Effect: Deny, Principal: '*', Action: execute-api:Invoke, Resource: execute-api:/*}]
+                  NotEvaluated:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: dev
+                      Auth:
+                        DefaultAuthorizer: Tokens
+                        Authorizers: {Tokens: {FunctionArn: arn:aws:lambda:us-east-1:000000000000:function:authorize}}
+                        ResourcePolicy:
+                          IpRangeBlacklist: [10.0.0.0/8]
+                """);
+
+        assertThat(problems).containsExactlyInAnyOrder("NotEvaluated: Auth.Authorizers is not emulated",
+                "NotEvaluated: the authorizer Tokens is not emulated (AWS_IAM is)",
+                "NotEvaluated: Auth.ResourcePolicy.IpRangeBlacklist is not evaluated (CustomStatements are)");
+    }
+
     private List<String> problems(String yaml) {
         DeployedStack stack = new DeployedStack(CloudFormationTemplate.parse(yaml), "test", "us-east-1", "000000000000", Map.of());
         return new TemplateSupport(stack, build).problems();
