@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>Nothing is lost: the report is written only after every event is on the bus, so a failure
  * before it makes Lambda run the whole file again. Nothing is doubled: a file whose report exists
  * was ingested and is skipped, and a line submitted twice (by a rerun, or a duplicate line) is the
- * same event, which placement applies once.
+ * same event, which placement applies once. A file over the size limit is not read: its report
+ * says so, and the file stays where the partner put it.
  */
 public final class FileIngestion {
 
@@ -48,17 +49,24 @@ public final class FileIngestion {
     private final EventPublisher events;
     private final Supplier<Set<String>> acceptedCurrencies;
     private final Clock clock;
+    private final long maximumBytes;
 
+    /** @param maximumBytes the largest file read; a larger one gets a report that refuses it, and nothing else */
     public FileIngestion(S3Client s3, PartnerLineReader lines, EventPublisher events,
-                         Supplier<Set<String>> acceptedCurrencies, Clock clock) {
+                         Supplier<Set<String>> acceptedCurrencies, Clock clock, long maximumBytes) {
         this.s3 = s3;
         this.lines = lines;
         this.events = events;
         this.acceptedCurrencies = acceptedCurrencies;
         this.clock = clock;
+        this.maximumBytes = maximumBytes;
     }
 
-    public sealed interface Outcome permits Ingested, AlreadyIngested, Gone, NotAPartnerFile {
+    public sealed interface Outcome permits Ingested, AlreadyIngested, Gone, NotAPartnerFile, TooLarge {
+    }
+
+    /** The file is over the limit: refused in its report, unread, left in place. */
+    public record TooLarge(long size, long limit) implements Outcome {
     }
 
     public record Ingested(Summary summary) implements Outcome {
@@ -80,13 +88,20 @@ public final class FileIngestion {
             LOG.error("Not a partner file: the key must be incoming/<partnerId>/<name>.jsonl", entry("key", event.key()));
             return new NotAPartnerFile(event.key());
         }
-        return ingest(file.get(), event.eventId());
+        return ingest(file.get(), event.eventId(), event.size());
     }
 
-    private Outcome ingest(PartnerFile file, String causationId) {
+    private Outcome ingest(PartnerFile file, String causationId, long size) {
         if (exists(file.bucket(), file.reportKey())) {
             LOG.info("Already ingested; nothing submitted again", entry("key", file.key()), entry("versionId", file.versionId()));
             return new AlreadyIngested();
+        }
+        if (size > maximumBytes) {
+            String reason = "the file is " + size + " bytes, over the limit of " + maximumBytes + "; split it and send the parts";
+            s3.putObject(builder -> builder.bucket(file.bucket()).key(file.reportKey()).contentType("application/json"),
+                    RequestBody.fromString(IngestionReport.refusal(file, reason, clock.instant())));
+            LOG.warn("File refused, unread: too large", entry("key", file.key()), entry("size", size), entry("limit", maximumBytes));
+            return new TooLarge(size, maximumBytes);
         }
         Summary summary;
         try (InputStream content = s3.getObject(builder -> builder.bucket(file.bucket()).key(file.key())

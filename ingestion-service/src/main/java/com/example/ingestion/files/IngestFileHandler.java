@@ -42,7 +42,8 @@ public final class IngestFileHandler implements RequestStreamHandler {
         String acceptedCurrencies = environment.required("ACCEPTED_CURRENCIES_PARAMETER");
         this.ingestion = new FileIngestion(clients.s3(), lines,
                 new EventPublisher(clients.eventBridge(), environment.required("EVENT_BUS_NAME"), "com.example.ingestion"),
-                () -> new TreeSet<>(parameters.stringList(acceptedCurrencies)), Clock.systemUTC());
+                () -> new TreeSet<>(parameters.stringList(acceptedCurrencies)), Clock.systemUTC(),
+                Long.parseLong(environment.required("MAX_FILE_BYTES")));
         this.snapStartPriming = SnapStartPriming.register(this, this::prime);
     }
 
@@ -56,6 +57,9 @@ public final class IngestFileHandler implements RequestStreamHandler {
             if (ingested instanceof FileIngestion.Ingested(var summary)) {
                 Observability.metrics().addMetric("LinesSubmitted", summary.submitted(), MetricUnit.COUNT);
                 Observability.metrics().addMetric("LinesRejected", summary.rejected(), MetricUnit.COUNT);
+            }
+            if (ingested instanceof FileIngestion.TooLarge) {
+                Observability.metrics().addMetric("FilesRefused", 1, MetricUnit.COUNT);
             }
             Observability.metrics().addMetric("FilesSeen", 1, MetricUnit.COUNT);
             return ingested;

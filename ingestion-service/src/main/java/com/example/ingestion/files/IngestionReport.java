@@ -75,6 +75,14 @@ public final class IngestionReport implements AutoCloseable {
         return file;
     }
 
+    /** The report of a file refused whole, unread: its source, the reason, no line. */
+    public static String refusal(PartnerFile source, String reason, Instant completedAt) {
+        return Json.write(java.util.Map.of(
+                "source", java.util.Map.of("bucket", source.bucket(), "key", source.key(), "versionId", source.versionId()),
+                "refused", reason, "rejected", java.util.List.of(), "summary", new Summary(0, 0, 0),
+                "completedAt", completedAt.toString()));
+    }
+
     @Override
     public void close() {
         try {

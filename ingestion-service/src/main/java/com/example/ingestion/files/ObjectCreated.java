@@ -3,7 +3,7 @@ package com.example.ingestion.files;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** What ingestion reads of an S3 "Object Created" event delivered by EventBridge. */
-public record ObjectCreated(String eventId, String bucket, String key, String versionId) {
+public record ObjectCreated(String eventId, String bucket, String key, String versionId, long size) {
 
     /** The S3 event as EventBridge delivers it; a versioned bucket names the version, an unversioned one does not. */
     public static ObjectCreated from(JsonNode event) {
@@ -14,6 +14,6 @@ public record ObjectCreated(String eventId, String bucket, String key, String ve
             throw new IllegalArgumentException("Not an S3 Object Created event: " + event);
         }
         return new ObjectCreated(event.path("id").asText("unknown"), bucket, key,
-                detail.path("object").path("version-id").asText("null"));
+                detail.path("object").path("version-id").asText("null"), detail.path("object").path("size").asLong(0));
     }
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class PartnerFileTest {
 
     private static ObjectCreated created(String key, String version) {
-        return new ObjectCreated("event-1", "bucket", key, version);
+        return new ObjectCreated("event-1", "bucket", key, version, 100);
     }
 
     @Test

@@ -150,9 +150,10 @@ class SamBuildTest {
                 "OrdersService/GetOrderFunction", 55_500L, "OrdersService/ReviewOrderFunction", 58_000L,
                 "OrdersService/RiskCheckFunction", 17_500L, "OrdersService/MarkOrderInvoicedFunction", 56_000L,
                 "OrdersService/PlaceOrderFromQueueFunction", 72_000L, "InvoiceService/IssueInvoiceFunction", 45_000L,
-                "InvoiceService/GetInvoiceFunction", 26_500L, "IngestionService/IngestFileFunction", 32_000L);
+                "InvoiceService/GetInvoiceFunction", 26_500L, "IngestionService/IngestFileFunction", 33_500L);
         // IssueInvoice 42,000 -> 45,000: since its invoices record their signing key's version and its priming
         // reads no key (CurrentSigningKey), its artifact is 43,805 bytes (40,931 before).
+        // IngestFile 32,000 -> 33,500: since it refuses a file over PartnerFileMaxBytes unread (TooLarge), 32,560 bytes.
         assertThat(artifactBudgets).containsOnlyKeys(functions().keySet());
         for (String function : functions().keySet()) {
             assertThat(size(buildDirectory.resolve(function))).as(function + " artifact, bytes")

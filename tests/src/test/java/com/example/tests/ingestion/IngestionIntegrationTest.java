@@ -187,6 +187,25 @@ class IngestionIntegrationTest {
     }
 
     @Test
+    void aFileOverTheLimitIsRefusedInItsReportUnreadAndLeftInPlace() {
+        Map<String, String> variables = new HashMap<>(stack.functionEnvironment("IngestFileFunction").variables());
+        variables.put("MAX_FILE_BYTES", "999");
+        ingestFile = new IngestFileHandler(LambdaEnvironment.of(variables));
+        String versionId = upload(KEY, mixedFile().content());
+
+        JsonNode outcome = invoke(ObjectCreatedEvents.of(stack.ref("PartnerBucket"), KEY, versionId, 1000));
+
+        assertThat(outcome.get("size").asLong()).isEqualTo(1000);
+        assertThat(bus.ofType("OrderSubmitted")).as("nothing read, nothing submitted").isEmpty();
+        assertThat(exists(KEY)).as("left where the partner put it").isTrue();
+        JsonNode report = report(KEY, versionId);
+        assertThat(report.get("refused").asText()).contains("1000 bytes", "limit of 999");
+        assertThat(report.at("/summary/linesRead").asInt()).isZero();
+        assertThat(invoke(ObjectCreatedEvents.of(stack.ref("PartnerBucket"), KEY, versionId, 1000)).isEmpty())
+                .as("the same notification again finds the report: nothing more happens").isTrue();
+    }
+
+    @Test
     void refusedEntriesArePublishedAgainAndNoLineIsLost() {
         try (FaultyEventBridge eventBridge = FaultyEventBridge.forwardingTo(
                 java.net.URI.create(MOTO.environment().get("AWS_ENDPOINT_URL")))) {
