@@ -100,7 +100,7 @@ class TemplateRulesTest {
                     assertThat(passed).as(service + " is given " + name).containsKey(name);
                 }
             });
-            passed.forEach((name, value) -> assertThat(referencedIds(value)).as(service + "." + name
+            passed.forEach((name, value) -> assertThat(CloudFormationTemplate.referencedNames(value)).as(service + "." + name
                     + " is the platform's, never another service's").isNotEmpty().allSatisfy(id -> assertThat(
                     root.template().resources().containsKey(id) || root.template().parameters().containsKey(id)).isTrue()));
         }
@@ -113,7 +113,7 @@ class TemplateRulesTest {
         for (DeployedStack stack : stacks) {
             for (Resource rule : stack.template().resourcesOfType("AWS::Events::Rule")) {
                 for (Object target : list(rule.property("Targets").orElseThrow())) {
-                    assertThat(referencedIds(CloudFormationTemplate.asMap(target).get("Arn")))
+                    assertThat(CloudFormationTemplate.referencedNames(CloudFormationTemplate.asMap(target).get("Arn")))
                             .as(stack.qualified(rule.logicalId()) + " delivers into its stack").isNotEmpty()
                             .allSatisfy(id -> assertThat(stack.template().resources()).containsKey(id));
                     rules++;
@@ -907,28 +907,6 @@ class TemplateRulesTest {
             collectDeadLetterTargets(resource.properties(), queues);
         }
         return queues;
-    }
-
-    /** Every resource or parameter a value names by Ref, Fn::GetAtt or a Fn::Sub variable, within Fn::If and the like too. */
-    private static Set<String> referencedIds(Object value) {
-        Set<String> ids = new java.util.TreeSet<>();
-        if (value instanceof Map<?, ?> map) {
-            if (map.get("Ref") instanceof String ref) {
-                ids.add(ref);
-            } else if (map.get("Fn::GetAtt") instanceof List<?> path) {
-                ids.add(String.valueOf(path.getFirst()));
-            } else if (map.get("Fn::Sub") instanceof String text) {
-                java.util.regex.Matcher variable = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9]+)[.}]").matcher(text);
-                while (variable.find()) {
-                    ids.add(variable.group(1));
-                }
-            } else {
-                map.values().forEach(item -> ids.addAll(referencedIds(item)));
-            }
-        } else if (value instanceof List<?> list) {
-            list.forEach(item -> ids.addAll(referencedIds(item)));
-        }
-        return ids;
     }
 
     private static void collectDeadLetterTargets(Object node, Set<String> queues) {

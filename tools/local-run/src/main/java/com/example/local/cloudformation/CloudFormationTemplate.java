@@ -5,9 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A SAM or CloudFormation template as data, for the checks that read it and the local run that
@@ -16,6 +20,8 @@ import java.util.Optional;
  * template, a state machine's definition) are relative to its directory.
  */
 public final class CloudFormationTemplate {
+
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z0-9.]+)?}");
 
     private final Map<String, Object> written;
     private final Map<String, Object> document;
@@ -171,6 +177,41 @@ public final class CloudFormationTemplate {
             throw new IllegalArgumentException("Expected a mapping, found " + value);
         }
         return (Map<String, Object>) value;
+    }
+
+    /**
+     * The logical ids a value names: by Ref ({@code Function.Alias} names {@code Function}), by
+     * Fn::GetAtt, or as a Fn::Sub variable ({@code ${Name}}, {@code ${Name.Attribute}}), wherever it
+     * is nested (in Fn::If and the like too). Pseudo parameters of Fn::Sub are not names.
+     */
+    public static Set<String> referencedNames(Object value) {
+        Set<String> names = new LinkedHashSet<>();
+        collectNames(value, names);
+        return names;
+    }
+
+    private static void collectNames(Object value, Set<String> names) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.size() == 1 && map.get("Ref") instanceof String ref) {
+                names.add(ref.contains(".") ? ref.substring(0, ref.indexOf('.')) : ref);
+            } else if (map.size() == 1 && map.get("Fn::GetAtt") instanceof List<?> path) {
+                names.add(String.valueOf(path.getFirst()));
+            } else if (map.size() == 1 && map.containsKey("Fn::Sub")) {
+                Object sub = map.get("Fn::Sub");
+                String text = sub instanceof List<?> pair ? String.valueOf(pair.getFirst()) : String.valueOf(sub);
+                Matcher variable = SUB_VARIABLE.matcher(text);
+                while (variable.find()) {
+                    names.add(variable.group(1));
+                }
+                if (sub instanceof List<?> pair && pair.size() > 1) {
+                    collectNames(pair.get(1), names);
+                }
+            } else {
+                map.values().forEach(item -> collectNames(item, names));
+            }
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> collectNames(item, names));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -6,8 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.example.local.cloudformation.CloudFormationTemplate;
 import com.example.local.cloudformation.CloudFormationTemplate.Resource;
@@ -17,8 +15,6 @@ import com.example.local.cloudformation.CloudFormationTemplate.Resource;
  * GetAtt, Sub, DependsOn), the template's order otherwise.
  */
 final class ResourceOrder {
-
-    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9]+)(\\.[A-Za-z0-9.]+)?}");
 
     private ResourceOrder() {
     }
@@ -73,31 +69,7 @@ final class ResourceOrder {
             withoutDeployment.remove("DeploymentPreference");
             properties = withoutDeployment;
         }
-        collect(properties, names);
+        names.addAll(CloudFormationTemplate.referencedNames(properties));
         return names;
-    }
-
-    private static void collect(Object value, Set<String> names) {
-        if (value instanceof Map<?, ?> map) {
-            if (map.size() == 1 && map.get("Ref") instanceof String ref) {
-                names.add(ref.contains(".") ? ref.substring(0, ref.indexOf('.')) : ref);
-            } else if (map.size() == 1 && map.get("Fn::GetAtt") instanceof List<?> path) {
-                names.add(String.valueOf(path.getFirst()));
-            } else if (map.size() == 1 && map.containsKey("Fn::Sub")) {
-                Object sub = map.get("Fn::Sub");
-                String text = sub instanceof List<?> pair ? String.valueOf(pair.getFirst()) : String.valueOf(sub);
-                Matcher variable = SUB_VARIABLE.matcher(text);
-                while (variable.find()) {
-                    names.add(variable.group(1));
-                }
-                if (sub instanceof List<?> pair && pair.size() > 1) {
-                    collect(pair.get(1), names);
-                }
-            } else {
-                map.values().forEach(item -> collect(item, names));
-            }
-        } else if (value instanceof List<?> list) {
-            list.forEach(item -> collect(item, names));
-        }
     }
 }
