@@ -1,6 +1,5 @@
 package com.example.ingestion.files;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -15,6 +14,7 @@ import com.example.platform.aws.SnapStartPriming;
 import com.example.platform.config.SharedParameters;
 import com.example.platform.events.EventPublisher;
 import com.example.platform.json.Json;
+import com.example.platform.messaging.QueueBatch;
 import com.example.platform.observability.CorrelationId;
 import com.example.platform.observability.Observability;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,9 +22,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * Lambda entry point for S3 "Object Created" events of partner files, invoked asynchronously by its
- * rule. A failure throws, so Lambda retries the file and, after its retries, hands the event to the
- * on-failure destination.
+ * Lambda entry point for the partner files queue: each message is an S3 "Object Created" event the
+ * rule put there, ingested under the file's correlation id. A failure reports the message, so the
+ * queue hands it back after its visibility timeout and, after its last receive, to its dead-letter
+ * queue; the queue's consumer runs at most a few files at once.
  */
 public final class IngestFileHandler implements RequestStreamHandler {
 
@@ -48,27 +49,36 @@ public final class IngestFileHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ObjectCreated event = ObjectCreated.from(Json.mapper().readTree(input));
+    public void handleRequest(InputStream event, OutputStream answer, Context context) {
+        QueueBatch.invoke(event, answer, context, message -> ingest(ObjectCreated.from(Json.parse(message.getBody()))));
+    }
+
+    private void ingest(ObjectCreated event) {
         CorrelationId correlationId = CorrelationId.fromCaller(Optional.ofNullable(
                 PartnerFile.of(event).map(PartnerFile::correlationId).orElse(null)));
-        FileIngestion.Outcome outcome = Observability.observe(context, correlationId, () -> {
-            FileIngestion.Outcome ingested = ingestion.ingest(event);
-            if (ingested instanceof FileIngestion.Ingested(var summary)) {
+        Observability.underCorrelation(correlationId, () -> count(ingestion.ingest(event)));
+    }
+
+    private static void count(FileIngestion.Outcome outcome) {
+        switch (outcome) {
+            case FileIngestion.Ingested(var summary) -> {
                 Observability.metrics().addMetric("LinesSubmitted", summary.submitted(), MetricUnit.COUNT);
                 Observability.metrics().addMetric("LinesRejected", summary.rejected(), MetricUnit.COUNT);
             }
-            if (ingested instanceof FileIngestion.TooLarge) {
-                Observability.metrics().addMetric("FilesRefused", 1, MetricUnit.COUNT);
+            case FileIngestion.TooLarge _ -> Observability.metrics().addMetric("FilesRefused", 1, MetricUnit.COUNT);
+            case FileIngestion.AlreadyIngested _, FileIngestion.Gone _, FileIngestion.NotAPartnerFile _ -> {
+                // Logged by the ingestion; nothing to count but the file.
             }
-            Observability.metrics().addMetric("FilesSeen", 1, MetricUnit.COUNT);
-            return ingested;
-        });
-        Json.mapper().writeValue(output, Json.tree(outcome));
+        }
+        Observability.metrics().addMetric("FilesSeen", 1, MetricUnit.COUNT);
     }
 
-    /** Primes the snapshot: the line contracts and the JSON path on a sample line; nothing is read from S3. */
+    /**
+     * Primes the snapshot: the queue batch and its answer, the line contracts and the JSON path on a
+     * sample line; nothing is read from S3.
+     */
     public void prime() {
+        QueueBatch.primeEventPath();
         JsonNode sample = Json.parse("""
                 {"partnerOrderRef":"priming","customerId":"priming","currency":"EUR",
                  "lines":[{"sku":"PRIMING-1","quantity":1,"unitPrice":"1.00"}]}""");

@@ -38,7 +38,7 @@ class EventCatalogueTest {
             List.of("MarkOrderInvoicedFunction", "InvoiceIssued"), List.of("invoice-issued.json"),
             List.of("OrderSubmittedToIntakeRule"), List.of("order-submitted.json"),
             // S3's events are not ours: this rule matches none of the catalogue (PartnerFileRuleTest covers it).
-            List.of("IngestFileFunction", "PartnerFileCreated"), List.of(),
+            List.of("PartnerFileCreatedRule"), List.of(),
             // Dev's log of every event: all of the catalogue but review requests, whose task token answers the workflow.
             List.of("EveryEventRule"), List.of("invoice-issued.json", "order-confirmed.json", "order-placed.json",
                     "order-rejected.json", "order-submitted.json"));

@@ -2,11 +2,6 @@ package com.example.tests.ingestion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +22,6 @@ import com.example.tests.contracts.EventContracts;
 import com.example.tests.eventbridge.BusEvents;
 import com.example.tests.eventbridge.RulePatterns;
 import com.example.tests.lambda.CapturedLogs;
-import com.example.tests.lambda.TestLambdaContext;
 import com.example.tests.local.AwsBackend;
 import com.example.tests.local.FaultyEventBridge;
 import com.example.tests.local.LocalImplementations;
@@ -46,8 +40,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * Partner file ingestion on moto (S3, Parameter Store, the bus, the orders intake queue routed by
  * the template's rule, the orders table): the real IngestFile handler reads the file, and the real
  * PlaceOrderFromQueue handler places what it submitted. The test plays S3's notification (the
- * template's rule pattern is evaluated on it by Event Ruler), the rule's asynchronous invocation,
- * and the intake queue's event source mapping.
+ * template's rule pattern is evaluated on it by Event Ruler) and the rule's delivery to the partner
+ * files queue; the local run's event source mappings hand both queues to their handlers.
  */
 class IngestionIntegrationTest {
 
@@ -63,7 +57,8 @@ class IngestionIntegrationTest {
     @BeforeEach
     void deploy() {
         stack = TestStack.deploy(MOTO, "AcceptedCurrenciesParameter", "EventBus", "PartnerBucket", "OrdersTable",
-                "OrdersIntakeDeadLetterQueue", "OrdersIntakeQueue", "OrderSubmittedToIntakeRule");
+                "OrdersIntakeDeadLetterQueue", "OrdersIntakeQueue", "OrderSubmittedToIntakeRule", "PartnerFilesDeadLetterQueue",
+                "PartnerFilesQueue");
         s3 = stack.clients().s3();
         bus = stack.captureBusEvents();
         ingestFile = new IngestFileHandler(stack.functionEnvironment("IngestFileFunction"));
@@ -100,7 +95,7 @@ class IngestionIntegrationTest {
         PartnerFiles file = mixedFile();
         String versionId = upload(KEY, file.content());
 
-        JsonNode summary = ingest(KEY, versionId);
+        assertThat(ingest(KEY, versionId).failed()).as("ingested at the first receive").isEmpty();
         Map<Integer, String> outcomes = new TreeMap<>();
         report(KEY, versionId).get("rejected").forEach(rejected ->
                 outcomes.put(rejected.get("line").asInt(), "rejected: " + rejected.get("reason").asText()));
@@ -134,6 +129,7 @@ class IngestionIntegrationTest {
                 .hasEntrySatisfying(14, outcome -> assertThat(outcome).contains("JPY amounts have no decimals"));
         assertThat(outcomes.get(9)).as("the duplicate line is the same order as line 1").isEqualTo(outcomes.get(1));
         assertThat(placed).hasSize(4);
+        JsonNode summary = report(KEY, versionId);
         assertThat(summary.at("/summary/linesRead").asInt()).isEqualTo(16);
         assertThat(summary.at("/summary/submitted").asInt()).isEqualTo(6);
         assertThat(summary.at("/summary/rejected").asInt()).isEqualTo(10);
@@ -164,9 +160,9 @@ class IngestionIntegrationTest {
         Map<String, String> ordersAfterFirst = partnerOrders();
         int submittedAfterFirst = bus.ofType("OrderSubmitted").size();
 
-        JsonNode second = invoke(notification);
+        SqsEventSourceMapping.Poll second = invoke(notification);
 
-        assertThat(second.isEmpty()).as("AlreadyIngested: " + second).isTrue();
+        assertThat(second.failed()).as("already ingested: not a failure").isEmpty();
         placeSubmittedOrders(new HashMap<>(), new TreeSet<>());
         assertThat(bus.ofType("OrderSubmitted")).hasSize(submittedAfterFirst);
         assertThat(partnerOrders()).isEqualTo(ordersAfterFirst);
@@ -193,16 +189,17 @@ class IngestionIntegrationTest {
         ingestFile = new IngestFileHandler(LambdaEnvironment.of(variables));
         String versionId = upload(KEY, mixedFile().content());
 
-        JsonNode outcome = invoke(ObjectCreatedEvents.of(stack.ref("PartnerBucket"), KEY, versionId, 1000));
+        SqsEventSourceMapping.Poll poll = invoke(ObjectCreatedEvents.of(stack.ref("PartnerBucket"), KEY, versionId, 1000));
 
-        assertThat(outcome.get("size").asLong()).isEqualTo(1000);
+        assertThat(poll.failed()).as("refusing is not a failure: the file is not handed out again").isEmpty();
         assertThat(bus.ofType("OrderSubmitted")).as("nothing read, nothing submitted").isEmpty();
         assertThat(exists(KEY)).as("left where the partner put it").isTrue();
         JsonNode report = report(KEY, versionId);
         assertThat(report.get("refused").asText()).contains("1000 bytes", "limit of 999");
         assertThat(report.at("/summary/linesRead").asInt()).isZero();
-        assertThat(invoke(ObjectCreatedEvents.of(stack.ref("PartnerBucket"), KEY, versionId, 1000)).isEmpty())
-                .as("the same notification again finds the report: nothing more happens").isTrue();
+        invoke(ObjectCreatedEvents.of(stack.ref("PartnerBucket"), KEY, versionId, 1000));
+        assertThat(report(KEY, versionId)).as("the same notification again finds the report: nothing more happens")
+                .isEqualTo(report);
     }
 
     @Test
@@ -222,14 +219,35 @@ class IngestionIntegrationTest {
     }
 
     @Test
+    void aFileThatKeepsFailingWaitsInTheDeadLetterQueueAfterThreeReceivesWithNothingSubmitted() {
+        Map<String, String> variables = new HashMap<>(stack.functionEnvironment("IngestFileFunction").variables());
+        variables.put("ACCEPTED_CURRENCIES_PARAMETER", "/no/such/parameter");
+        ingestFile = new IngestFileHandler(LambdaEnvironment.of(variables));
+        String versionId = upload(KEY, mixedFile().content());
+        String notification = ObjectCreatedEvents.of(stack.ref("PartnerBucket"), KEY, versionId, 1000);
+
+        assertThat(invoke(notification).failed()).as("the first receive fails").hasSize(1);
+        assertThat(partnerFiles().poll().failed()).as("the second").hasSize(1);
+        assertThat(partnerFiles().poll().failed()).as("the third").hasSize(1);
+
+        assertThat(partnerFiles().poll().received()).as("no fourth receive").isZero();
+        SqsClient sqs = MOTO.client(SqsClient.builder(), "SQS");
+        assertThat(sqs.receiveMessage(builder -> builder.queueUrl(stack.ref("PartnerFilesDeadLetterQueue")).waitTimeSeconds(1))
+                .messages()).extracting(message -> message.body()).containsExactly(notification);
+        assertThat(bus.ofType("OrderSubmitted")).as("nothing submitted").isEmpty();
+        assertThat(exists(KEY)).as("the file is still where the partner put it").isTrue();
+    }
+
+    @Test
     void aFileOutsideThePartnerLayoutIsLeftAloneAndSubmitsNothing() {
         String key = "incoming/no-partner-folder.jsonl";
         String versionId = upload(key, mixedFile().content());
 
-        JsonNode outcome = invoke(ObjectCreatedEvents.of(stack.ref("PartnerBucket"), key, versionId, 10));
+        SqsEventSourceMapping.Poll poll = invoke(ObjectCreatedEvents.of(stack.ref("PartnerBucket"), key, versionId, 10));
 
-        assertThat(outcome.get("key").asText()).isEqualTo(key);
+        assertThat(poll.failed()).as("logged, not retried").isEmpty();
         assertThat(bus.ofType("OrderSubmitted")).isEmpty();
+        assertThat(exists(key)).as("left where it was put").isTrue();
     }
 
     // ----------------------------------------------------------------
@@ -240,22 +258,28 @@ class IngestionIntegrationTest {
     }
 
     /** What S3 and the rule do: the notification, checked against the rule's pattern, handed to the function. */
-    private JsonNode ingest(String key, String versionId) {
+    private SqsEventSourceMapping.Poll ingest(String key, String versionId) {
         return invoke(ObjectCreatedEvents.of(stack.ref("PartnerBucket"), key, versionId, 1000));
     }
 
-    private JsonNode invoke(String notification) {
+    /**
+     * What the rule and the queue do: the notification, checked against the rule's pattern, put on the
+     * partner files queue, and handed to IngestFile by the event source mapping; the batch it took.
+     */
+    private SqsEventSourceMapping.Poll invoke(String notification) {
         String key = Json.parse(notification).at("/detail/object/key").asText();
-        assertThat(RulePatterns.of(stack, "IngestFileFunction", "PartnerFileCreated").matches(notification))
-                .as("the rule matches " + key).isTrue();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        try {
-            ingestFile.handleRequest(new ByteArrayInputStream(notification.getBytes(StandardCharsets.UTF_8)), output,
-                    TestLambdaContext.of("IngestFile"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Json.parse(output.toString(StandardCharsets.UTF_8));
+        assertThat(RulePatterns.of(stack, "PartnerFileCreatedRule").matches(notification)).as("the rule matches " + key).isTrue();
+        SqsClient sqs = MOTO.client(SqsClient.builder(), "SQS");
+        sqs.sendMessage(builder -> builder.queueUrl(stack.ref("PartnerFilesQueue")).messageBody(notification));
+        SqsEventSourceMapping.Poll poll = partnerFiles().poll();
+        assertThat(poll.received()).as("one file, one message").isEqualTo(1);
+        return poll;
+    }
+
+    /** The partner files queue's event source mapping, as the template sets it (a file per batch), over IngestFile. */
+    private EventSourceMapping partnerFiles() {
+        return new EventSourceMapping(MOTO.client(SqsClient.builder(), "SQS"), stack.ref("PartnerFilesQueue"),
+                stack.attribute("PartnerFilesQueue", "Arn"), ingestFile, 1);
     }
 
     /** Runs the intake queue until only messages that keep failing are left; records which lines they were. */

@@ -68,11 +68,16 @@ public final class LargeFileIngestion {
             resetPeakHeap();
             long started = System.nanoTime();
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(notification.getBytes(StandardCharsets.UTF_8)), output,
-                    TestLambdaContext.of("IngestFile"));
+            handler.handleRequest(new ByteArrayInputStream(ObjectCreatedEvents.queued(notification).getBytes(StandardCharsets.UTF_8)),
+                    output, TestLambdaContext.of("IngestFile"));
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            return new Result(lines, Json.parse(output.toString(StandardCharsets.UTF_8)), sink.acceptedEntries(), elapsed,
-                    peakHeap(), Files.size(file));
+            JsonNode answer = Json.parse(output.toString(StandardCharsets.UTF_8));
+            if (!answer.path("batchItemFailures").isEmpty()) {
+                throw new AssertionError("the file failed: " + answer);
+            }
+            String report = "reports/bulk-partner/" + lines + "-lines.jsonl." + versionId + ".report.json";
+            return new Result(lines, Json.parse(s3.getObjectAsBytes(builder -> builder.bucket(stack.ref("PartnerBucket")).key(report))
+                    .asUtf8String()), sink.acceptedEntries(), elapsed, peakHeap(), Files.size(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

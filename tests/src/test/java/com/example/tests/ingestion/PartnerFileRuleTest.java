@@ -12,8 +12,8 @@ import com.example.tests.eventbridge.RulePatterns;
 import com.example.tests.s3.ObjectCreatedEvents;
 
 /**
- * Prefix filtering at the source: the rule that invokes IngestFile, read from template.yaml with the
- * bucket resolved, evaluated by Event Ruler on S3's own events.
+ * Prefix filtering at the source: the rule that queues partner files for IngestFile, read from
+ * template.yaml with the bucket resolved, evaluated by Event Ruler on S3's own events.
  */
 class PartnerFileRuleTest {
 
@@ -21,7 +21,7 @@ class PartnerFileRuleTest {
     private static final String BUCKET = "ref-of-PartnerBucket";
 
     private static EventPattern rule() {
-        return RulePatterns.of("IngestFileFunction", "PartnerFileCreated");
+        return RulePatterns.of("PartnerFileCreatedRule");
     }
 
     @ParameterizedTest(name = "{0} in {1}: {2}")

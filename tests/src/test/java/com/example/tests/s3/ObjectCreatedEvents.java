@@ -5,7 +5,7 @@ import java.util.UUID;
 import com.example.platform.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** S3 "Object Created" events as S3 sends them to EventBridge (the format of events/ingestion-service/ingest-file.json). */
+/** S3 "Object Created" events as S3 sends them to EventBridge (the body of the message in events/ingestion-service/ingest-file.json). */
 public final class ObjectCreatedEvents {
 
     private ObjectCreatedEvents() {
@@ -27,5 +27,13 @@ public final class ObjectCreatedEvents {
         }
         detail.put("request-id", "N4N7GDK58NMKJ12R").put("requester", "000000000000").put("reason", "PutObject");
         return Json.write(event);
+    }
+
+    /** The event as the partner files queue hands it to IngestFile: the body of a one-message SQS batch. */
+    public static String queued(String notification) {
+        ObjectNode batch = Json.mapper().createObjectNode();
+        batch.putArray("Records").addObject().put("messageId", UUID.randomUUID().toString()).put("receiptHandle", "local")
+                .put("body", notification).put("eventSource", "aws:sqs");
+        return Json.write(batch);
     }
 }
