@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * <p>Nothing is lost: the report is written only after every event is on the bus, so a failure
  * before it makes the queue hand the file back, to be run again whole. Nothing is doubled: a file
  * whose report exists was ingested and is skipped, and a line submitted twice (by a rerun, or a
- * duplicate line) is the same event, which placement applies once. A file over the size limit is not read: its report
- * says so, and the file stays where the partner put it.
+ * duplicate line) is the same event, which placement applies once. A file over the size limit is
+ * not read: its report says so, and the file stays where the partner put it.
  */
 public final class FileIngestion {
 

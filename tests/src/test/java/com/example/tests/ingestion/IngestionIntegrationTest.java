@@ -50,6 +50,7 @@ class IngestionIntegrationTest {
 
     private TestStack stack;
     private S3Client s3;
+    private SqsClient sqs;
     private BusEvents bus;
     private IngestFileHandler ingestFile;
     private EventSourceMapping intake;
@@ -62,7 +63,8 @@ class IngestionIntegrationTest {
         s3 = stack.clients().s3();
         bus = stack.captureBusEvents();
         ingestFile = new IngestFileHandler(stack.functionEnvironment("IngestFileFunction"));
-        intake = new EventSourceMapping(MOTO.client(SqsClient.builder(), "SQS"), stack.ref("OrdersIntakeQueue"),
+        sqs = MOTO.client(SqsClient.builder(), "SQS");
+        intake = new EventSourceMapping(sqs, stack.ref("OrdersIntakeQueue"),
                 stack.attribute("OrdersIntakeQueue", "Arn"),
                 new PlaceOrderFromQueueHandler(stack.functionEnvironment("PlaceOrderFromQueueFunction")), 10);
     }
@@ -184,9 +186,7 @@ class IngestionIntegrationTest {
 
     @Test
     void aFileOverTheLimitIsRefusedInItsReportUnreadAndLeftInPlace() {
-        Map<String, String> variables = new HashMap<>(stack.functionEnvironment("IngestFileFunction").variables());
-        variables.put("MAX_FILE_BYTES", "999");
-        ingestFile = new IngestFileHandler(LambdaEnvironment.of(variables));
+        ingestFile = ingestFileWith("MAX_FILE_BYTES", "999");
         String versionId = upload(KEY, mixedFile().content());
 
         SqsEventSourceMapping.Poll poll = invoke(ObjectCreatedEvents.of(stack.ref("PartnerBucket"), KEY, versionId, 1000));
@@ -206,9 +206,7 @@ class IngestionIntegrationTest {
     void refusedEntriesArePublishedAgainAndNoLineIsLost() {
         try (FaultyEventBridge eventBridge = FaultyEventBridge.forwardingTo(
                 java.net.URI.create(MOTO.environment().get("AWS_ENDPOINT_URL")))) {
-            Map<String, String> variables = new HashMap<>(stack.functionEnvironment("IngestFileFunction").variables());
-            variables.put("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridge.endpoint().toString());
-            ingestFile = new IngestFileHandler(LambdaEnvironment.of(variables));
+            ingestFile = ingestFileWith("AWS_ENDPOINT_URL_EVENTBRIDGE", eventBridge.endpoint().toString());
             eventBridge.refuseNext(1);
             String versionId = upload(KEY, mixedFile().content());
 
@@ -220,9 +218,7 @@ class IngestionIntegrationTest {
 
     @Test
     void aFileThatKeepsFailingWaitsInTheDeadLetterQueueAfterThreeReceivesWithNothingSubmitted() {
-        Map<String, String> variables = new HashMap<>(stack.functionEnvironment("IngestFileFunction").variables());
-        variables.put("ACCEPTED_CURRENCIES_PARAMETER", "/no/such/parameter");
-        ingestFile = new IngestFileHandler(LambdaEnvironment.of(variables));
+        ingestFile = ingestFileWith("ACCEPTED_CURRENCIES_PARAMETER", "/no/such/parameter");
         String versionId = upload(KEY, mixedFile().content());
         String notification = ObjectCreatedEvents.of(stack.ref("PartnerBucket"), KEY, versionId, 1000);
 
@@ -231,7 +227,6 @@ class IngestionIntegrationTest {
         assertThat(partnerFiles().poll().failed()).as("the third").hasSize(1);
 
         assertThat(partnerFiles().poll().received()).as("no fourth receive").isZero();
-        SqsClient sqs = MOTO.client(SqsClient.builder(), "SQS");
         assertThat(sqs.receiveMessage(builder -> builder.queueUrl(stack.ref("PartnerFilesDeadLetterQueue")).waitTimeSeconds(1))
                 .messages()).extracting(message -> message.body()).containsExactly(notification);
         assertThat(bus.ofType("OrderSubmitted")).as("nothing submitted").isEmpty();
@@ -252,6 +247,13 @@ class IngestionIntegrationTest {
 
     // ----------------------------------------------------------------
 
+    /** IngestFile on the template's environment with one variable changed. */
+    private IngestFileHandler ingestFileWith(String variable, String value) {
+        Map<String, String> variables = new HashMap<>(stack.functionEnvironment("IngestFileFunction").variables());
+        variables.put(variable, value);
+        return new IngestFileHandler(LambdaEnvironment.of(variables));
+    }
+
     private String upload(String key, byte[] content) {
         return s3.putObject(builder -> builder.bucket(stack.ref("PartnerBucket")).key(key), RequestBody.fromBytes(content))
                 .versionId();
@@ -269,7 +271,6 @@ class IngestionIntegrationTest {
     private SqsEventSourceMapping.Poll invoke(String notification) {
         String key = Json.parse(notification).at("/detail/object/key").asText();
         assertThat(RulePatterns.of(stack, "PartnerFileCreatedRule").matches(notification)).as("the rule matches " + key).isTrue();
-        SqsClient sqs = MOTO.client(SqsClient.builder(), "SQS");
         sqs.sendMessage(builder -> builder.queueUrl(stack.ref("PartnerFilesQueue")).messageBody(notification));
         SqsEventSourceMapping.Poll poll = partnerFiles().poll();
         assertThat(poll.received()).as("one file, one message").isEqualTo(1);
@@ -278,7 +279,7 @@ class IngestionIntegrationTest {
 
     /** The partner files queue's event source mapping, as the template sets it (a file per batch), over IngestFile. */
     private EventSourceMapping partnerFiles() {
-        return new EventSourceMapping(MOTO.client(SqsClient.builder(), "SQS"), stack.ref("PartnerFilesQueue"),
+        return new EventSourceMapping(sqs, stack.ref("PartnerFilesQueue"),
                 stack.attribute("PartnerFilesQueue", "Arn"), ingestFile, 1);
     }
 
