@@ -19,6 +19,7 @@ import com.example.local.cloudformation.DeployedStack;
 import com.example.local.stack.SamFunction;
 import com.example.platform.json.Json;
 import com.example.tests.ProjectFiles;
+import com.example.tests.iam.SamPolicyTemplates;
 
 /**
  * The application's best-practice rules, asserted on its templates themselves: the root
@@ -27,11 +28,11 @@ import com.example.tests.ProjectFiles;
  */
 class TemplateRulesTest {
 
-    /** SAM policy templates every function may use: each grants named actions on the one resource it is given. */
-    private static final Set<String> SCOPED_POLICY_TEMPLATES = Set.of("DynamoDBReadPolicy", "DynamoDBWritePolicy",
-            "DynamoDBCrudPolicy", "SSMParameterReadPolicy", "EventBridgePutEventsPolicy", "SQSSendMessagePolicy",
-            "SQSPollerPolicy", "S3ReadPolicy", "S3CrudPolicy", "StepFunctionsExecutionPolicy",
-            "StepFunctionsCallbackPolicy", "LambdaInvokePolicy", "AWSSecretsManagerGetSecretValuePolicy");
+    /**
+     * SAM policy templates every function may use: each grants the one action a call needs on the one
+     * resource it is given (GrantsFollowTheCodeTest holds the actions to the code).
+     */
+    private static final Set<String> SCOPED_POLICY_TEMPLATES = SamPolicyTemplates.ACTIONS.keySet();
 
     /** Services whose resources hold data: a wildcard action on them is never acceptable. */
     private static final Set<String> DATA_SERVICES = Set.of("dynamodb", "sqs", "s3", "events", "states", "ssm",
@@ -373,6 +374,8 @@ class TemplateRulesTest {
         assertThat(grants).containsOnlyKeys("s3:GetObject", "s3:GetObjectVersion", "s3:DeleteObject", "s3:PutObject",
                 "s3:ListBucket", "ssm:GetParameter");
         assertThat(grants.get("s3:DeleteObject")).containsExactly("{\"Fn::Sub\":\"${PartnerBucket.Arn}/incoming/*\"}");
+        assertThat(grants.get("s3:GetObject")).as("the file it ingests, and the report whose existence it checks; never processed/")
+                .containsExactlyInAnyOrder("{\"Fn::Sub\":\"${PartnerBucket.Arn}/incoming/*\"}", "{\"Fn::Sub\":\"${PartnerBucket.Arn}/reports/*\"}");
         assertThat(grants.get("s3:PutObject")).containsExactlyInAnyOrder("{\"Fn::Sub\":\"${PartnerBucket.Arn}/reports/*\"}",
                 "{\"Fn::Sub\":\"${PartnerBucket.Arn}/processed/*\"}");
         assertThat(grants.get("ssm:GetParameter")).as("the platform's parameter of accepted currencies, only").containsExactly(
