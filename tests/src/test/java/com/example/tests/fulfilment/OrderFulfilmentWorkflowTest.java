@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -39,7 +40,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
  * Every path of the fulfilment workflow, executed by moto's Step Functions engine from
- * statemachine/order-fulfilment.asl.json with the template's substitutions. The order is placed by
+ * statemachine/order-fulfilment.asl.yaml with the template's substitutions. The order is placed by
  * the real PlaceOrder handler, OrderPlaced is what the outbox pipe makes of the table's stream, the
  * risk check is the real RiskCheck handler (moto hands the invocation to this JVM), the status
  * writes and events are the definition's own DynamoDB and EventBridge integrations, and every event
@@ -127,6 +128,61 @@ class OrderFulfilmentWorkflowTest {
         assertMeetsContract("order-rejected.v1.schema.json", rejected);
         assertThat(rejected.at("/detail/data/rejectedBy").asText()).isEqualTo("REVIEW");
         assertThat(rejected.at("/detail/data/reasons/0").asText()).isEqualTo("address on a sanctions list");
+        assertThat(bus.ofType("OrderConfirmed")).isEmpty();
+    }
+
+    /**
+     * The task token is in the review request and the execution history: whoever holds it and may call
+     * SendTaskSuccess answers the wait, but without a review ReviewOrder recorded the order is rejected.
+     */
+    @Test
+    void anApprovalWithTheTaskTokenAloneRejectsTheOrder() {
+        deploy(Map.of());
+        JsonNode orderPlaced = placeAndPublish("750.00", 2);
+        String execution = startFulfilment(orderPlaced);
+        String orderId = orderId(orderPlaced);
+        openReview(orderId);
+
+        answerWithTheTokenAlone(orderId, "APPROVE");
+
+        assertUnrecordedApprovalRejected(execution, orderId);
+        assertThat(item(orderId)).as("the token is gone with the wait").doesNotContainKey("reviewTaskToken");
+    }
+
+    /** The workflow checks the placer too: an approval recorded for the order's placer confirms nothing. */
+    @Test
+    void anApprovalRecordedForThePlacerOfTheOrderRejectsIt() {
+        deploy(Map.of());
+        JsonNode orderPlaced = placeAndPublish("750.00", 2);
+        String execution = startFulfilment(orderPlaced);
+        String orderId = orderId(orderPlaced);
+        openReview(orderId);
+        try (DynamoDbClient dynamoDb = stack.clients().dynamoDb()) {
+            dynamoDb.updateItem(builder -> builder.tableName(stack.ref("OrdersTable"))
+                    .key(Map.of("orderId", AttributeValue.fromS(orderId)))
+                    .updateExpression("SET reviewDecision = :approve, reviewer = placedBy")
+                    .expressionAttributeValues(Map.of(":approve", AttributeValue.fromS("APPROVE"))));
+        }
+
+        answerWithTheTokenAlone(orderId, "APPROVE");
+
+        assertUnrecordedApprovalRejected(execution, orderId);
+    }
+
+    private void answerWithTheTokenAlone(String orderId, String decision) {
+        String token = item(orderId).get("reviewTaskToken").s();
+        try (SfnClient stepFunctions = stack.clients().stepFunctions()) {
+            stepFunctions.sendTaskSuccess(builder -> builder.taskToken(token).output(Json.write(Map.of("decision", decision,
+                    "reason", "approved without the reviewer role", "reviewer", "arn:aws:iam::000000000000:user/someone"))));
+        }
+    }
+
+    private void assertUnrecordedApprovalRejected(String execution, String orderId) {
+        assertThat(executions.awaitEnd(execution, WORKFLOW_TIMEOUT).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(status(orderId)).isEqualTo("REJECTED");
+        JsonNode rejected = bus.await("OrderRejected", forOrder(orderId), WORKFLOW_TIMEOUT);
+        assertMeetsContract("order-rejected.v1.schema.json", rejected);
+        assertThat(rejected.at("/detail/data/rejectedBy").asText()).isEqualTo("REVIEW_NOT_RECORDED");
         assertThat(bus.ofType("OrderConfirmed")).isEmpty();
     }
 
