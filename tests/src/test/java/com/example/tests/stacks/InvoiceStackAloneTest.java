@@ -111,6 +111,7 @@ class InvoiceStackAloneTest {
                 "SharedLayerArn", "AlarmTopicArn", "AcceptedCurrenciesParameter").doesNotContainKey("OrdersApiUrl");
         assertThat(invoices.functions()).containsOnlyKeys("IssueInvoiceFunction", "GetInvoiceFunction");
         assertThat(invoices.stack().ref("EventBusName")).isEqualTo(platform.stack().ref("EventBus"));
+        assertThat(invoices.stack().refusedParameters()).as("the platform's outputs pass the stack's checks").isEmpty();
     }
 
     @Test

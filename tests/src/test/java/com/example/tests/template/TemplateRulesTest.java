@@ -43,6 +43,7 @@ class TemplateRulesTest {
 
     /** The longest stack name CloudFormation accepts: every name built from it must still fit. */
     private static final String LONGEST_STACK_NAME = "s".repeat(128);
+    private static final String REVIEWERS = "arn:aws:iam::123456789012:role/order-reviewers";
 
     /** Name properties and their limits, per resource type (or SAM event type) that takes a name. */
     private static final Map<String, Map<String, Integer>> NAME_LIMITS = Map.ofEntries(
@@ -746,10 +747,71 @@ class TemplateRulesTest {
     }
 
     @Test
-    void aProdStackIsRefusedWithoutAnAlarmAddress() {
-        assertThat(deployed(Map.of("Stage", "prod")).refusedByRules()).singleElement().asString().contains("AlarmEmail");
-        assertThat(deployed(Map.of("Stage", "prod", "AlarmEmail", "ops@example.com")).refusedByRules()).isEmpty();
+    void aProdStackIsRefusedWithoutAnAlarmAddressOrItsReviewers() {
+        assertThat(deployed(Map.of("Stage", "prod")).refusedByRules()).hasSize(2)
+                .anySatisfy(refusal -> assertThat(refusal).contains("AlarmEmail"))
+                .anySatisfy(refusal -> assertThat(refusal).contains("ReviewerPrincipals"));
+        assertThat(deployed(Map.of("Stage", "prod", "AlarmEmail", "ops@example.com")).refusedByRules()).singleElement()
+                .asString().contains("ReviewerPrincipals");
+        assertThat(deployed(Map.of("Stage", "prod", "AlarmEmail", "ops@example.com", "ReviewerPrincipals", REVIEWERS))
+                .refusedByRules()).isEmpty();
         assertThat(deployed(Map.of()).refusedByRules()).as("dev may go without").isEmpty();
+    }
+
+    /**
+     * A service deployed on its own checks the platform's parts it is given: the bus by name only (an
+     * ARN or a wildcard would widen its PutEvents grants), ARNs of their kind, the shared parameter as
+     * a name (part of a grant's resource); reviewers must be named, and a canary is the default.
+     */
+    @Test
+    void aServiceAloneRefusesPlatformParametersThatWidenItsGrantsAndDefaultsToSafeValues() {
+        Map<String, String> platform = Map.of("EventBusName", "serverless-orders-dev-bus",
+                "SharedLayerArn", "arn:aws:lambda:eu-west-1:123456789012:layer:SharedLayer:7",
+                "AlarmTopicArn", "arn:aws:sns:eu-west-1:123456789012:serverless-orders-dev-AlarmTopic-1A2B3C",
+                "AcceptedCurrenciesParameter", "/serverless-orders-dev/orders/accepted-currencies",
+                "ReviewerPrincipals", REVIEWERS + ",arn:aws:iam::123456789012:user/alex");
+        Map<String, List<String>> refused = Map.of(
+                "EventBusName", List.of("*", "arn:aws:events:eu-west-1:123456789012:event-bus/other", ""),
+                "SharedLayerArn", List.of("*", "arn:aws:lambda:eu-west-1:123456789012:function:x"),
+                "AlarmTopicArn", List.of("*"),
+                "AcceptedCurrenciesParameter", List.of("*", "/*", "accepted-currencies"),
+                "ReviewerPrincipals", List.of("", "*", "arn:aws:iam::123456789012:role/*x,", "123456789012"));
+        for (DeployedStack service : stacks.subList(1, stacks.size())) {
+            CloudFormationTemplate template = service.template();
+            Map<String, String> given = new java.util.HashMap<>(withRequiredParameters(template));
+            platform.forEach((name, value) -> {
+                if (template.parameters().containsKey(name)) {
+                    given.put(name, value);
+                }
+            });
+            assertThat(alone(template, given).refusedParameters()).as(service.path()).isEmpty();
+            refused.forEach((name, values) -> {
+                if (template.parameters().containsKey(name)) {
+                    for (String value : values) {
+                        Map<String, String> wrong = new java.util.HashMap<>(given);
+                        wrong.put(name, value);
+                        assertThat(alone(template, wrong).refusedParameters()).as(service.path() + " " + name + "=" + value)
+                                .singleElement().asString().startsWith(name);
+                    }
+                }
+            });
+            assertThat(template.parameterDefault("DeploymentType")).as(service.path()).contains("Canary10Percent5Minutes");
+        }
+        assertThat(root.nested("OrdersService").template().parameterDefault("ReviewerPrincipals")).as("nobody reviews unless named")
+                .isEmpty();
+    }
+
+    /** The root passes each service values its checks accept: in dev without reviewers, the account's root, by name. */
+    @Test
+    void theRootPassesEachServiceParametersItAccepts() {
+        DeployedStack dev = deployed(Map.of());
+        dev.putRef("EventBus", LONGEST_STACK_NAME + "-bus");
+        dev.putRef("SharedLayer", "arn:aws:lambda:ap-southeast-2:123456789012:layer:SharedLayer:1");
+        dev.putRef("AlarmTopic", "arn:aws:sns:ap-southeast-2:123456789012:" + LONGEST_STACK_NAME + "-AlarmTopic-1A2B3C");
+        dev.putRef("AcceptedCurrenciesParameter", "/" + LONGEST_STACK_NAME + "/orders/accepted-currencies");
+        dev.putRef("ApiGatewayAccount", "account");
+        dev.nestedStacks().forEach((service, stack) -> assertThat(stack.refusedParameters()).as(service).isEmpty());
+        assertThat(dev.nested("OrdersService").resolve(Map.of("Ref", "ReviewerPrincipals"))).isEqualTo("arn:aws:iam::123456789012:root");
     }
 
     /** The bus logs its errors to a group with a retention, every step in dev only, and never an event's detail. */
@@ -841,6 +903,10 @@ class TemplateRulesTest {
 
     private DeployedStack deployed(Map<String, String> parameters) {
         return new DeployedStack(root.template(), LONGEST_STACK_NAME, "ap-southeast-2", "123456789012", parameters);
+    }
+
+    private static DeployedStack alone(CloudFormationTemplate template, Map<String, String> parameters) {
+        return new DeployedStack(template, "orders-alone", "eu-west-1", "123456789012", parameters);
     }
 
     /** A stack deployed on its own: the parameters without a default get a placeholder value. */

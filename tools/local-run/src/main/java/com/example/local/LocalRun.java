@@ -98,9 +98,10 @@ public final class LocalRun implements AutoCloseable {
         DeployedStack stack = new DeployedStack(CloudFormationTemplate.load(project.template()), settings.stackName(),
                 settings.region(), settings.accountId(), settings.parameterOverrides());
         Path build = project.resolve(".aws-sam/build");
-        List<String> refused = stack.refusedByRules();
+        List<String> refused = new java.util.ArrayList<>(stack.refusedParameters());
+        refused.addAll(stack.refusedByRules());
         if (!refused.isEmpty()) {
-            throw new IllegalStateException("template.yaml's Rules refuse these parameters (PARAMETER_OVERRIDES):\n  - "
+            throw new IllegalStateException("template.yaml refuses these parameters (PARAMETER_OVERRIDES):\n  - "
                     + String.join("\n  - ", refused));
         }
         List<String> problems = new TemplateSupport(stack, build).problems();

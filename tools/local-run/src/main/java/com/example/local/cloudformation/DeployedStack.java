@@ -257,6 +257,56 @@ public final class DeployedStack {
         return refusals;
     }
 
+    /**
+     * What the parameters' own constraints refuse, as CloudFormation refuses a stack (a nested one
+     * included) before it creates anything: {@code AllowedValues}, {@code AllowedPattern} (which the
+     * whole value must match), {@code MinValue}/{@code MaxValue}, {@code MinLength}/{@code MaxLength}.
+     * A parameter with no value is reported too. Empty when every value is allowed.
+     */
+    public List<String> refusedParameters() {
+        List<String> refusals = new ArrayList<>();
+        template.parameters().forEach((parameter, body) -> {
+            Map<String, Object> constraints = CloudFormationTemplate.asMap(body);
+            Optional<String> given = parameter(parameter);
+            if (given.isEmpty()) {
+                refusals.add(parameter + " has no value and no default");
+                return;
+            }
+            String value = given.get();
+            Optional.ofNullable(constraints.get("AllowedValues")).map(CloudFormationTemplate::asList)
+                    .filter(allowed -> allowed.stream().map(String::valueOf).noneMatch(value::equals))
+                    .ifPresent(allowed -> refusals.add(parameter + " '" + value + "' is not one of " + allowed));
+            Optional.ofNullable(constraints.get("AllowedPattern")).map(String::valueOf)
+                    .filter(pattern -> !java.util.regex.Pattern.compile(pattern).matcher(value).matches())
+                    .ifPresent(pattern -> refusals.add(parameter + " '" + value + "' does not match " + pattern));
+            bound(constraints, "MinValue").filter(min -> number(value) < min)
+                    .ifPresent(min -> refusals.add(parameter + " " + value + " is below " + plain(min)));
+            bound(constraints, "MaxValue").filter(max -> number(value) > max)
+                    .ifPresent(max -> refusals.add(parameter + " " + value + " is above " + plain(max)));
+            bound(constraints, "MinLength").filter(min -> value.length() < min)
+                    .ifPresent(min -> refusals.add(parameter + " is shorter than " + min.intValue() + " characters"));
+            bound(constraints, "MaxLength").filter(max -> value.length() > max)
+                    .ifPresent(max -> refusals.add(parameter + " is longer than " + max.intValue() + " characters"));
+        });
+        return refusals;
+    }
+
+    private static Optional<Double> bound(Map<String, Object> constraints, String name) {
+        return Optional.ofNullable(constraints.get(name)).map(String::valueOf).map(Double::parseDouble);
+    }
+
+    private static String plain(double bound) {
+        return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
+    }
+
+    private static double number(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException notANumber) {
+            return Double.NaN;
+        }
+    }
+
     /** Whether a resource exists in this stack: it has no {@code Condition}, or its condition holds. */
     public boolean includes(CloudFormationTemplate.Resource resource) {
         return resource.condition().map(this::condition).orElse(true);

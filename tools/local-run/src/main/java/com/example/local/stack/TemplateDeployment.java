@@ -346,6 +346,11 @@ public final class TemplateDeployment {
      */
     private void createNestedStack(Resource application) {
         DeployedStack child = stack.nested(application.logicalId());
+        List<String> refused = child.refusedParameters();
+        if (!refused.isEmpty()) {
+            throw new IllegalStateException(application.logicalId() + " refuses the parameters it is passed (CloudFormation "
+                    + "would fail the nested stack):\n  - " + String.join("\n  - ", refused));
+        }
         TemplateDeployment deployment = new TemplateDeployment(child, cloud, buildDirectory, runtimes, trace, localConcurrency,
                 apiEndpoint);
         nestedDeployments.put(application.logicalId(), deployment);

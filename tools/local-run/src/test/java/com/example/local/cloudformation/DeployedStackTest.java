@@ -83,6 +83,26 @@ class DeployedStackTest {
                 .refusedByRules()).isEmpty();
     }
 
+    @Test
+    void parametersAreRefusedAsCloudFormationRefusesThemBeforeCreatingAnything() {
+        CloudFormationTemplate constrained = CloudFormationTemplate.parse("""
+                Parameters:
+                  Bus: {Type: String, AllowedPattern: '[a-z-]+'}
+                  Stage: {Type: String, AllowedValues: [dev, prod], Default: dev}
+                  Concurrency: {Type: Number, MinValue: 2, MaxValue: 20, Default: 2}
+                  Name: {Type: String, MinLength: 1, MaxLength: 5, Default: abc}
+                Resources: {}
+                """);
+
+        assertThat(new DeployedStack(constrained, "s", "eu-west-1", "1", Map.of("Bus", "orders-bus")).refusedParameters()).isEmpty();
+        assertThat(new DeployedStack(constrained, "s", "eu-west-1", "1", Map.of("Bus", "orders-bus*", "Stage", "test",
+                "Concurrency", "21", "Name", "")).refusedParameters()).containsExactly(
+                "Bus 'orders-bus*' does not match [a-z-]+", "Stage 'test' is not one of [dev, prod]", "Concurrency 21 is above 20",
+                "Name is shorter than 1 characters");
+        assertThat(new DeployedStack(constrained, "s", "eu-west-1", "1", Map.of()).refusedParameters())
+                .as("the whole value must match, and a parameter without a default needs one").containsExactly("Bus has no value and no default");
+    }
+
     private static DeployedStack stack(Map<String, String> parameters) {
         return new DeployedStack(TEMPLATE, "orders-stack", "eu-west-1", "123456789012", parameters);
     }
