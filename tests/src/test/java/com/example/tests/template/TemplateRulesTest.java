@@ -20,6 +20,7 @@ import com.example.local.stack.SamFunction;
 import com.example.platform.json.Json;
 import com.example.tests.ProjectFiles;
 import com.example.tests.iam.SamPolicyTemplates;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The application's best-practice rules, asserted on its templates themselves: the root
@@ -835,12 +836,27 @@ class TemplateRulesTest {
         assertThat(root.template().resource("EventBusLogGroup").property("RetentionInDays")).isPresent();
     }
 
-    /** Dev logs every event but review requests (their task token answers the workflow); prod has no such rule. */
+    /**
+     * Dev logs a line per event, what an operator follows it by, never its detail's data (customer
+     * ids, amounts, review task tokens, whatever a future event carries); prod has no such rule.
+     */
     @Test
-    void devLogsEveryEventButReviewRequestsAndProdDoesNot() {
+    void devLogsEachEventsIdentityButNoneOfItsDataAndProdDoesNot() {
         Resource rule = root.template().resource("EveryEventRule");
-        assertThat(rule.property("EventPattern")).contains(Map.of("detail-type", List.of(Map.of("anything-but",
-                List.of("OrderReviewRequested")))));
+        assertThat(rule.property("EventPattern")).contains(Map.of("source", List.of(Map.of("prefix", ""))));
+        Map<String, Object> target = CloudFormationTemplate.asMap(list(rule.property("Targets").orElseThrow()).getFirst());
+        Map<String, Object> read = CloudFormationTemplate.map(CloudFormationTemplate.map(target, "InputTransformer"), "InputPathsMap");
+        assertThat(read.values()).as("what the log reads of an event").containsExactlyInAnyOrder("$.time", "$.id", "$.source",
+                "$.detail-type", "$.detail.metadata.correlationId");
+        var transformer = new com.example.local.eventbridge.InputTransformer(read.entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue()))),
+                String.valueOf(CloudFormationTemplate.map(target, "InputTransformer").get("InputTemplate")));
+        JsonNode example = Json.parse(ProjectFiles.read("contracts/events/examples/order-review-requested.json"));
+        JsonNode logged = Json.parse(transformer.render(Json.write(example)));
+        assertThat(logged.get("timestamp").asText()).isEqualTo(example.get("time").asText());
+        assertThat(logged.get("message").asText()).contains(example.get("id").asText(), "OrderReviewRequested",
+                example.at("/detail/metadata/correlationId").asText())
+                .doesNotContain(example.at("/detail/data/taskToken").asText(), example.at("/detail/data/customerId").asText());
         assertThat(deployed(Map.of("Stage", "prod", "AlarmEmail", "ops@example.com")).includes(rule)).isFalse();
         assertThat(deployed(Map.of()).includes(rule)).isTrue();
         assertThat(root.template().resource("EveryEventLogGroup").property("RetentionInDays")).isPresent();

@@ -180,7 +180,7 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
         for (JsonNode target : request.path("Targets")) {
             List<String> unsupported = new ArrayList<>();
             target.fieldNames().forEachRemaining(field -> {
-                if (!List.of("Id", "Arn", "RetryPolicy", "DeadLetterConfig", "RoleArn").contains(field)) {
+                if (!List.of("Id", "Arn", "RetryPolicy", "DeadLetterConfig", "RoleArn", "InputTransformer").contains(field)) {
                     unsupported.add(field);
                 }
             });
@@ -193,9 +193,23 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
                     retry.path("MaximumRetryAttempts").asInt(Target.DEFAULT_RETRY_ATTEMPTS),
                     retry.has("MaximumEventAgeInSeconds") ? Duration.ofSeconds(retry.path("MaximumEventAgeInSeconds").asLong())
                             : Target.DEFAULT_EVENT_AGE,
-                    Optional.ofNullable(target.path("DeadLetterConfig").get("Arn")).map(JsonNode::asText)));
+                    Optional.ofNullable(target.path("DeadLetterConfig").get("Arn")).map(JsonNode::asText),
+                    inputTransformer(target.path("InputTransformer"))));
         }
         return (ObjectNode) Json.object().put("FailedEntryCount", 0).set("FailedEntries", Json.array());
+    }
+
+    private static Optional<InputTransformer> inputTransformer(JsonNode transformer) {
+        if (transformer.isMissingNode()) {
+            return Optional.empty();
+        }
+        Map<String, String> paths = new LinkedHashMap<>();
+        transformer.path("InputPathsMap").properties().forEach(entry -> paths.put(entry.getKey(), entry.getValue().asText()));
+        try {
+            return Optional.of(new InputTransformer(paths, transformer.path("InputTemplate").asText()));
+        } catch (IllegalArgumentException invalid) {
+            throw new ApiError("ValidationException", invalid.getMessage());
+        }
     }
 
     public String createArchive(String name, String sourceArn, Optional<String> patternJson, int retentionDays) {
@@ -318,7 +332,7 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
                     throw new DeliveryFailure(denied.get().kind().error(), "EventBridge may not deliver to " + target.arn()
                             + " (fault injected by the local run)", false);
                 }
-                targets.deliver(target.arn(), event);
+                targets.deliver(target.arn(), target.inputFor(event));
                 return;
             } catch (DeliveryFailure failure) {
                 boolean tooOld = Duration.between(firstAttempt, Instant.now()).compareTo(target.maximumEventAge()) >= 0;

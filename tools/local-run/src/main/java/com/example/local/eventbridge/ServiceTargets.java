@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.example.local.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.example.local.lambda.InvokeOutcome;
 import com.example.local.lambda.LambdaService;
 import com.example.local.sqs.Queues;
@@ -77,7 +78,7 @@ public final class ServiceTargets implements Targets {
                             answer.path("Entries").path(0).path("ErrorMessage").asText(), false);
                 }
             }
-            case "logs" -> append(logFile(logDirectory, targetArn), Json.write(Json.parse(event)));
+            case "logs" -> append(logFile(logDirectory, targetArn), logLine(event));
             default -> throw new DeliveryFailure("UnsupportedTarget", "Cannot deliver to " + targetArn, false);
         }
     }
@@ -85,6 +86,18 @@ public final class ServiceTargets implements Targets {
     @Override
     public void deadLetter(String queueArn, String event, Map<String, String> attributes) {
         queues.send(queueArn, event, attributes);
+    }
+
+    /**
+     * The line a log group receives: the event, on one line; or, from an input transformer, the
+     * message of the {@code {"timestamp": ..., "message": ...}} shape CloudWatch Logs takes.
+     */
+    private static String logLine(String input) {
+        JsonNode parsed = Json.parse(input);
+        if (parsed.isObject() && parsed.size() == 2 && parsed.has("timestamp") && parsed.path("message").isTextual()) {
+            return parsed.path("message").asText();
+        }
+        return Json.write(parsed);
     }
 
     private static synchronized void append(Path file, String line) {

@@ -26,6 +26,7 @@ import com.example.local.cloudformation.CloudFormationTemplate;
 import com.example.local.cloudformation.CloudFormationTemplate.Resource;
 import com.example.local.cloudformation.DeployedStack;
 import com.example.local.cloudwatch.QueueDepthAlarm;
+import com.example.local.eventbridge.InputTransformer;
 import com.example.local.eventbridge.Target;
 import com.example.local.iam.ResourcePolicy;
 import com.example.local.lambda.FunctionConfiguration;
@@ -299,7 +300,11 @@ public final class TemplateDeployment {
                         .orElse(Target.DEFAULT_RETRY_ATTEMPTS),
                 Optional.ofNullable(retry.get("MaximumEventAgeInSeconds"))
                         .map(value -> Duration.ofSeconds(Long.parseLong(String.valueOf(value)))).orElse(Target.DEFAULT_EVENT_AGE),
-                Optional.ofNullable(CloudFormationTemplate.map(definition, "DeadLetterConfig").get("Arn")).map(String::valueOf));
+                Optional.ofNullable(CloudFormationTemplate.map(definition, "DeadLetterConfig").get("Arn")).map(String::valueOf),
+                Optional.of(CloudFormationTemplate.map(definition, "InputTransformer")).filter(transformer -> !transformer.isEmpty())
+                        .map(transformer -> new InputTransformer(CloudFormationTemplate.map(transformer, "InputPathsMap").entrySet()
+                                .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, entry -> String.valueOf(entry.getValue()))),
+                                String.valueOf(transformer.get("InputTemplate")))));
     }
 
     private void createPipe(Resource pipe) {

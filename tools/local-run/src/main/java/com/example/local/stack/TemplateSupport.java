@@ -174,7 +174,7 @@ public final class TemplateSupport {
         }
         for (Object target : resource.property("Targets").map(CloudFormationTemplate::asList).orElse(List.of())) {
             CloudFormationTemplate.asMap(target).keySet().stream()
-                    .filter(key -> !Set.of("Id", "Arn", "RetryPolicy", "DeadLetterConfig", "RoleArn").contains(key))
+                    .filter(key -> !Set.of("Id", "Arn", "RetryPolicy", "DeadLetterConfig", "RoleArn", "InputTransformer").contains(key))
                     .forEach(key -> problems.add(qualified(resource) + ": target property " + key + " is not emulated"));
         }
         return problems;

@@ -30,6 +30,17 @@ class LogGroupTargetTest {
                 "{\"source\":\"com.example.invoices\",\"detail-type\":\"InvoiceIssued\"}");
     }
 
+    /** From an input transformer, CloudWatch Logs takes a timestamp and a message: the message is the line. */
+    @Test
+    void aTransformedEventWritesItsMessage() throws IOException {
+        ServiceTargets targets = new ServiceTargets(null, null, null, null, logs);
+
+        targets.deliver(GROUP, "{\"timestamp\": \"2026-12-08T10:00:00Z\", \"message\": \"OrderPlaced e-1 from com.example.orders\"}");
+
+        assertThat(Files.readAllLines(logs.resolve("aws.events.orders-local-every-event.log")))
+                .containsExactly("OrderPlaced e-1 from com.example.orders");
+    }
+
     @Test
     void otherLogsResourcesAreNotTargets() {
         assertThat(new ServiceTargets(null, null, null, null, logs).supports("arn:aws:logs:us-east-1:000000000000:destination:x"))

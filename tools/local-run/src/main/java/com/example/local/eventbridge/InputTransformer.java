@@ -1,0 +1,84 @@
+package com.example.local.eventbridge;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.example.local.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+/**
+ * A rule target's {@code InputTransformer} as EventBridge applies it: each {@code <name>} of the
+ * template is the value at its path in {@code InputPathsMap} (dot notation, the subset EventBridge
+ * documents); inside a JSON string it gives the value's text, outside one its JSON. A path the event
+ * does not have gives an empty text inside a string and {@code null} outside one, so an event that
+ * lacks a field is still delivered. A template naming a variable the map does not define is refused
+ * when the target is put, as EventBridge refuses it.
+ */
+public record InputTransformer(Map<String, String> paths, String template) {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("<([A-Za-z0-9_.-]+)>");
+    private static final Pattern PATH = Pattern.compile("\\$(\\.[A-Za-z0-9_-]+)*");
+
+    public InputTransformer {
+        paths = Map.copyOf(new LinkedHashMap<>(paths));
+        paths.forEach((name, path) -> {
+            if (!PATH.matcher(path).matches()) {
+                throw new IllegalArgumentException("InputPathsMap." + name + ": unsupported path " + path);
+            }
+        });
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        while (placeholder.find()) {
+            if (!paths.containsKey(placeholder.group(1))) {
+                throw new IllegalArgumentException("InputTemplate uses <" + placeholder.group(1) + ">, which InputPathsMap does not define");
+            }
+        }
+    }
+
+    /** The text the target receives for {@code eventJson}. */
+    public String render(String eventJson) {
+        JsonNode event = Json.parse(eventJson);
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        StringBuilder rendered = new StringBuilder();
+        while (placeholder.find()) {
+            JsonNode value = select(event, paths.get(placeholder.group(1)));
+            String replacement = insideString(placeholder.start()) ? textOf(value) : Json.write(value);
+            placeholder.appendReplacement(rendered, Matcher.quoteReplacement(replacement));
+        }
+        placeholder.appendTail(rendered);
+        return rendered.toString();
+    }
+
+    private static JsonNode select(JsonNode event, String path) {
+        JsonNode current = event;
+        for (String step : path.substring(1).split("\\.")) {
+            if (!step.isEmpty()) {
+                current = current.path(step);
+            }
+        }
+        return current.isMissingNode() ? NullNode.instance : current;
+    }
+
+    private static String textOf(JsonNode value) {
+        String text = value.isNull() ? "" : value.isValueNode() ? value.asText() : Json.write(value);
+        String json = Json.write(new TextNode(text));
+        return json.substring(1, json.length() - 1);
+    }
+
+    /** Whether a position of the template lies inside a JSON string literal. */
+    private boolean insideString(int position) {
+        boolean inside = false;
+        for (int i = 0; i < position; i++) {
+            char c = template.charAt(i);
+            if (c == '\\' && inside) {
+                i++;
+            } else if (c == '"') {
+                inside = !inside;
+            }
+        }
+        return inside;
+    }
+}
