@@ -79,6 +79,7 @@ class InvoiceStackAloneTest {
         DeployedStack invoiceStack = new DeployedStack(CloudFormationTemplate.load(ProjectFiles.resolve("invoice-service/template.yaml")),
                 name + "-invoices", REGION, ACCOUNT, Map.of(
                         "EventBusName", outputs.get("EventBusName").value(),
+                        "EventRedriveRoleArn", outputs.get("EventRedriveRoleArn").value(),
                         "SharedLayerArn", outputs.get("SharedLayerArn").value(),
                         "AlarmTopicArn", outputs.get("AlarmTopicArn").value()));
         invoices = new TemplateDeployment(invoiceStack, cloud, build, InProcessFunction::of, Trace.discarding(), 2, apiEndpoint);

@@ -748,14 +748,15 @@ class TemplateRulesTest {
     }
 
     @Test
-    void aProdStackIsRefusedWithoutAnAlarmAddressOrItsReviewers() {
-        assertThat(deployed(Map.of("Stage", "prod")).refusedByRules()).hasSize(2)
+    void aProdStackIsRefusedWithoutAnAlarmAddressItsReviewersOrItsRedrivers() {
+        assertThat(deployed(Map.of("Stage", "prod")).refusedByRules()).hasSize(3)
                 .anySatisfy(refusal -> assertThat(refusal).contains("AlarmEmail"))
-                .anySatisfy(refusal -> assertThat(refusal).contains("ReviewerPrincipals"));
-        assertThat(deployed(Map.of("Stage", "prod", "AlarmEmail", "ops@example.com")).refusedByRules()).singleElement()
-                .asString().contains("ReviewerPrincipals");
-        assertThat(deployed(Map.of("Stage", "prod", "AlarmEmail", "ops@example.com", "ReviewerPrincipals", REVIEWERS))
-                .refusedByRules()).isEmpty();
+                .anySatisfy(refusal -> assertThat(refusal).contains("ReviewerPrincipals"))
+                .anySatisfy(refusal -> assertThat(refusal).contains("RedrivePrincipals"));
+        assertThat(deployed(Map.of("Stage", "prod", "AlarmEmail", "ops@example.com", "RedrivePrincipals", REVIEWERS))
+                .refusedByRules()).singleElement().asString().contains("ReviewerPrincipals");
+        assertThat(deployed(Map.of("Stage", "prod", "AlarmEmail", "ops@example.com", "ReviewerPrincipals", REVIEWERS,
+                "RedrivePrincipals", "arn:aws:iam::123456789012:role/operators")).refusedByRules()).isEmpty();
         assertThat(deployed(Map.of()).refusedByRules()).as("dev may go without").isEmpty();
     }
 
@@ -767,6 +768,7 @@ class TemplateRulesTest {
     @Test
     void aServiceAloneRefusesPlatformParametersThatWidenItsGrantsAndDefaultsToSafeValues() {
         Map<String, String> platform = Map.of("EventBusName", "serverless-orders-dev-bus",
+                "EventRedriveRoleArn", "arn:aws:iam::123456789012:role/serverless-orders-dev-EventRedriveRole-1A2B",
                 "SharedLayerArn", "arn:aws:lambda:eu-west-1:123456789012:layer:SharedLayer:7",
                 "AlarmTopicArn", "arn:aws:sns:eu-west-1:123456789012:serverless-orders-dev-AlarmTopic-1A2B3C",
                 "AcceptedCurrenciesParameter", "/serverless-orders-dev/orders/accepted-currencies",
@@ -775,6 +777,7 @@ class TemplateRulesTest {
                 "EventBusName", List.of("*", "arn:aws:events:eu-west-1:123456789012:event-bus/other", ""),
                 "SharedLayerArn", List.of("*", "arn:aws:lambda:eu-west-1:123456789012:function:x"),
                 "AlarmTopicArn", List.of("*"),
+                "EventRedriveRoleArn", List.of("*", "arn:aws:iam::123456789012:user/someone"),
                 "AcceptedCurrenciesParameter", List.of("*", "/*", "accepted-currencies"),
                 "ReviewerPrincipals", List.of("", "*", "arn:aws:iam::123456789012:role/*x,", "123456789012"));
         for (DeployedStack service : stacks.subList(1, stacks.size())) {
@@ -802,6 +805,48 @@ class TemplateRulesTest {
                 .isEmpty();
     }
 
+    /**
+     * The bus takes each service's events only from that service's own publishers (the roles its stack
+     * grants events:PutEvents) and the platform's redrive role: one Deny statement per service, for
+     * the sources it owns, and together they cover every source of the catalogue.
+     */
+    @Test
+    void everyServicesEventsArePutOnlyByItsOwnPublishersOrTheRedriveRole() {
+        Map<String, String> owners = new java.util.TreeMap<>();
+        for (DeployedStack stack : stacks.subList(1, stacks.size())) {
+            Set<String> publishers = new java.util.TreeSet<>();
+            for (Resource resource : stack.template().resources().values()) {
+                boolean puts = Json.write(resource.properties()).contains("events:PutEvents")
+                        || Json.write(resource.properties()).contains("EventBridgePutEventsPolicy");
+                if (puts && Set.of("AWS::Serverless::Function", "AWS::Serverless::StateMachine").contains(resource.type())) {
+                    publishers.add(resource.logicalId() + "Role");
+                } else if (puts && resource.type().equals("AWS::IAM::Role")) {
+                    publishers.add(resource.logicalId());
+                }
+            }
+            List<Resource> policies = stack.template().resourcesOfType("AWS::Events::EventBusPolicy");
+            assertThat(policies).as(stack.path()).hasSize(1);
+            Map<String, Object> statement = CloudFormationTemplate.asMap(policies.getFirst().property("Statement").orElseThrow());
+            assertThat(statement).containsEntry("Effect", "Deny").containsEntry("Principal", "*").containsEntry("Action", "events:PutEvents");
+            Map<String, Object> condition = CloudFormationTemplate.asMap(statement.get("Condition"));
+            Set<String> allowed = new java.util.TreeSet<>(CloudFormationTemplate.referencedNames(
+                    CloudFormationTemplate.map(condition, "ArnNotEquals").get("aws:PrincipalArn")));
+            assertThat(allowed).as(stack.path() + ": its publishers and the redrive role, no one else")
+                    .isEqualTo(new java.util.TreeSet<>(java.util.stream.Stream.concat(publishers.stream(),
+                            java.util.stream.Stream.of("EventRedriveRoleArn")).toList()));
+            strings(CloudFormationTemplate.map(condition, "StringEquals").get("events:source"))
+                    .forEach(source -> assertThat(owners.put(source, stack.path())).as(source + " has one owner").isNull());
+        }
+        Set<String> catalogue = new java.util.TreeSet<>();
+        for (String example : List.of("order-placed", "order-confirmed", "order-rejected", "order-review-requested",
+                "invoice-issued", "order-submitted")) {
+            catalogue.add(Json.parse(ProjectFiles.read("contracts/events/examples/" + example + ".json")).path("source").asText());
+        }
+        assertThat(owners.keySet()).as("every source of the catalogue has its publishers named").isEqualTo(catalogue);
+        assertThat(root.template().resource("EventRedriveRole").property("Policies")).hasValueSatisfying(policies ->
+                assertThat(Json.write(policies)).contains("events:PutEvents").doesNotContain("sqs:").doesNotContain("dynamodb:"));
+    }
+
     /** The root passes each service values its checks accept: in dev without reviewers, the account's root, by name. */
     @Test
     void theRootPassesEachServiceParametersItAccepts() {
@@ -811,6 +856,7 @@ class TemplateRulesTest {
         dev.putRef("AlarmTopic", "arn:aws:sns:ap-southeast-2:123456789012:" + LONGEST_STACK_NAME + "-AlarmTopic-1A2B3C");
         dev.putRef("AcceptedCurrenciesParameter", "/" + LONGEST_STACK_NAME + "/orders/accepted-currencies");
         dev.putRef("ApiGatewayAccount", "account");
+        dev.putAttribute("EventRedriveRole", "Arn", "arn:aws:iam::123456789012:role/" + LONGEST_STACK_NAME.substring(0, 40) + "-EventRedriveRole");
         dev.nestedStacks().forEach((service, stack) -> assertThat(stack.refusedParameters()).as(service).isEmpty());
         assertThat(dev.nested("OrdersService").resolve(Map.of("Ref", "ReviewerPrincipals"))).isEqualTo("arn:aws:iam::123456789012:root");
     }

@@ -46,6 +46,7 @@ public final class Stack {
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private AwsCredentialsProvider reviewer;
+    private AwsCredentialsProvider redriver;
 
     private Stack(Map<String, String> outputs) {
         this.outputs = outputs;
@@ -129,6 +130,25 @@ public final class Stack {
         return reviewer;
     }
 
+    /**
+     * An operator's credentials for a redrive: a session of the platform's redrive role (output
+     * EventRedriveRoleArn), the one principal but a service's own publishers that the bus's policy lets
+     * put that service's events back.
+     */
+    public synchronized AwsCredentialsProvider redriver() {
+        if (redriver == null) {
+            redriver = StsAssumeRoleCredentialsProvider.builder().stsClient(configured(StsClient.builder()))
+                    .refreshRequest(request -> request.roleArn(output("EventRedriveRoleArn")).roleSessionName("redrive"))
+                    .build();
+        }
+        return redriver;
+    }
+
+    /** EventBridge as an operator redriving events ({@link #redriver()}). */
+    public EventBridgeClient eventBridgeAsRedriver() {
+        return configured(EventBridgeClient.builder(), redriver());
+    }
+
     public S3Client s3() {
         return configured(S3Client.builder().forcePathStyle(localEndpoint.isPresent()));
     }
@@ -146,7 +166,11 @@ public final class Stack {
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder) {
-        builder.httpClient(UrlConnectionHttpClient.create()).region(region).credentialsProvider(credentials)
+        return configured(builder, credentials);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configured(B builder, AwsCredentialsProvider signer) {
+        builder.httpClient(UrlConnectionHttpClient.create()).region(region).credentialsProvider(signer)
                 .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(Duration.ofSeconds(60)).build());
         localEndpoint.ifPresent(builder::endpointOverride);
         return builder.build();

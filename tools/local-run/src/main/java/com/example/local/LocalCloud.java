@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The AWS services of one machine, running and sharing one state: DynamoDB Local (tables and
@@ -94,13 +95,27 @@ public final class LocalCloud implements AutoCloseable {
         return new LocalCloud(settings, trace);
     }
 
-    /** A workflow's integrations reach the same services as the functions do: through the one endpoint. */
+    /**
+     * A workflow's integrations reach the same services as the functions do: through the one endpoint,
+     * signed with one key for every workflow (moto cannot sign as each state machine's role), which
+     * the local EventBridge attributes to the workflows' roles ({@link #STEP_FUNCTIONS_ACCESS_KEY}).
+     */
     private static Map<String, String> integrationEndpoints(URI endpoint) {
         Map<String, String> endpoints = new LinkedHashMap<>();
         for (String service : new String[] {"DYNAMODB", "EVENTBRIDGE", "LAMBDA", "SQS"}) {
             endpoints.put("AWS_ENDPOINT_URL_" + service, endpoint.toString());
         }
+        endpoints.put("AWS_ACCESS_KEY_ID", STEP_FUNCTIONS_ACCESS_KEY);
+        endpoints.put("AWS_SECRET_ACCESS_KEY", "local-step-functions");
         return endpoints;
+    }
+
+    /** The key the local Step Functions engine signs every workflow's integration calls with. */
+    public static final String STEP_FUNCTIONS_ACCESS_KEY = "AKIALOCALSTEPFUNCTIONS";
+
+    /** STS (moto), as a client: it issues the functions' role sessions. */
+    public StsClient sts() {
+        return clients.client(StsClient.builder(), moto.endpoint());
     }
 
     /** The single endpoint of every AWS API here. */

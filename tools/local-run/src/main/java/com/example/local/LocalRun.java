@@ -119,6 +119,9 @@ public final class LocalRun implements AutoCloseable {
                     settings.python(), project.resolve("tools/local-run/src/main/python/moto_server.py"),
                     project.localState().resolve("logs")), trace);
             this.cloud = started;
+            CallerIdentities callers = new CallerIdentities(new Principal(settings.callerArn(), "AIDALOCALCALLER", "AKIALOCALCALLER"),
+                    Optional.of(cloud.securityTokenService()));
+            cloud.eventBridge().identifyCallersWith(accessKey -> busCallers(callers, accessKey));
             ManagedJavaRuntime runtime = ManagedJavaRuntime.current(project.localState().resolve("task"));
             this.deployment = new TemplateDeployment(stack, cloud, build, function -> new FunctionPool(function, runtime,
                     new FunctionLog(function.logicalId(), function.logging(),
@@ -129,8 +132,6 @@ public final class LocalRun implements AutoCloseable {
             deployment.deployAll();
             warmFunctions();
             startDelivery();
-            CallerIdentities callers = new CallerIdentities(new Principal(settings.callerArn(), "AIDALOCALCALLER", "AKIALOCALCALLER"),
-                    Optional.of(cloud.securityTokenService()));
             LocalApiGateway apis = new LocalApiGateway(deployment.apiStages().stream().map(stage -> new RestApi(stage,
                     cloud.lambda()::invoke, callers, trace,
                     Optional.of(project.localState().resolve("logs").resolve(stage.logicalId() + "-access.log")))).toList());
@@ -142,6 +143,18 @@ public final class LocalRun implements AutoCloseable {
             closeStarted(started);
             throw e;
         }
+    }
+
+    /**
+     * Who put events, as a bus's policy sees them: the holder of the key (a function signs as its
+     * role's session), or, for the key the local Step Functions engine signs every workflow's calls
+     * with, each workflow's role (a policy lets the call through where it lets one of them).
+     */
+    private List<String> busCallers(CallerIdentities callers, Optional<String> accessKey) {
+        if (accessKey.filter(LocalCloud.STEP_FUNCTIONS_ACCESS_KEY::equals).isPresent()) {
+            return this.deployment == null ? List.of() : this.deployment.stateMachineRoles();
+        }
+        return accessKey.isEmpty() ? List.of() : List.of(callers.of(accessKey).policyArn());
     }
 
     public static LocalRun start(ProjectDirectory project, Settings settings, Trace trace) {

@@ -187,7 +187,7 @@ public final class ReliabilityRun {
         if (dead != failedCalls) {
             violations.add(queue + " held " + dead + " events, but EventBridge was denied " + failedCalls + " deliveries");
         }
-        try (SqsClient sqs = stack.sqs(); EventBridgeClient events = stack.eventBridge()) {
+        try (SqsClient sqs = stack.sqs(); EventBridgeClient events = stack.eventBridgeAsRedriver()) {
             RuleDeadLetterRedrive.Outcome outcome = new RuleDeadLetterRedrive(sqs, events).redrive(url, stack.output("EventBusName"));
             observations.add("the redrive put " + outcome.redriven() + " events back on the bus (" + outcome.refused() + " refused)");
         }

@@ -50,7 +50,7 @@ public final class RuleDeadLetterRedrive {
                     + queues.size() + ". Its rule dead-letter queues: " + ruleQueues.stream().map(StateReader::queueName).toList());
             System.exit(2);
         }
-        try (SqsClient sqs = stack.sqs(); EventBridgeClient events = stack.eventBridge()) {
+        try (SqsClient sqs = stack.sqs(); EventBridgeClient events = stack.eventBridgeAsRedriver()) {
             Outcome outcome = new RuleDeadLetterRedrive(sqs, events).redrive(queues.getFirst(), stack.output("EventBusName"));
             System.out.println("put " + outcome.redriven() + " events back on " + stack.output("EventBusName")
                     + (outcome.refused() > 0 ? "; " + outcome.refused() + " refused by EventBridge stay in the queue, run it again" : ""));

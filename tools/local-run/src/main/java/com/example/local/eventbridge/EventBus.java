@@ -3,12 +3,13 @@ package com.example.local.eventbridge;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A bus and its rules, by name. */
+/** A bus, its rules by name, and its resource policy's statements by statement id. */
 final class EventBus {
 
     final String name;
     final String arn;
     final Map<String, Rule> rules = new ConcurrentHashMap<>();
+    final Map<String, Object> policyStatements = new ConcurrentHashMap<>();
 
     EventBus(String name, String arn) {
         this.name = name;

@@ -21,6 +21,7 @@ import com.example.local.Pause;
 import com.example.local.Json;
 import com.example.local.faults.Fault;
 import com.example.local.faults.FaultInjection;
+import com.example.local.iam.ResourcePolicy;
 import com.example.local.servers.HttpServers;
 import com.example.local.trace.Trace;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,17 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
     private final Map<String, ObjectNode> replays = new ConcurrentHashMap<>();
     private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger pendingDeliveries = new AtomicInteger();
+    private volatile Callers callers = accessKey -> List.of();
+
+    /**
+     * Who signed a call, as the {@code aws:PrincipalArn} values a policy may see: one for a caller,
+     * several where one key signs for several roles (the local Step Functions engine signs every
+     * workflow's integrations with one key); none for a key nobody knows.
+     */
+    @FunctionalInterface
+    public interface Callers {
+        List<String> principalArns(Optional<String> accessKey);
+    }
 
     public LocalEventBridge(String region, String accountId, Targets targets, Trace trace, FaultInjection faults) {
         this.region = region;
@@ -60,6 +72,11 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
         this.trace = trace;
         this.faults = faults;
         buses.put("default", new EventBus("default", busArn("default")));
+    }
+
+    /** How calls to the API are attributed to principals, for the buses' policies; until set, to nobody. */
+    public void identifyCallersWith(Callers callers) {
+        this.callers = callers;
     }
 
     /** An error the API answers with HTTP 400 and EventBridge's error type. */
@@ -82,7 +99,7 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
                 throw new ApiError("UnknownOperationException", "No EventBridge action in X-Amz-Target: " + target);
             }
             JsonNode request = body.length == 0 ? Json.object() : Json.parse(body);
-            answer = call(target.substring("AWSEvents.".length()), request);
+            answer = call(target.substring("AWSEvents.".length()), request, accessKey(exchange));
         } catch (ApiError error) {
             reply(exchange, 400, Json.object().put("__type", error.type).put("message", error.getMessage()));
             return;
@@ -93,10 +110,14 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
         reply(exchange, 200, answer);
     }
 
-    private ObjectNode call(String action, JsonNode request) {
+    private ObjectNode call(String action, JsonNode request, Optional<String> accessKey) {
         return switch (action) {
-            // Callers of the API can meet refused entries (the fault switch); the local run's own S3 and pipe events cannot.
-            case "PutEvents" -> putEvents((ArrayNode) request.path("Entries"), this::refusedByFault);
+            // Callers of the API can meet refused entries (the fault switch, the bus's policy); the local run's S3 events cannot.
+            case "PutEvents" -> {
+                List<String> principals = callers.principalArns(accessKey);
+                yield putEvents((ArrayNode) request.path("Entries"),
+                        entry -> refusedByFault(entry).or(() -> refusedByPolicy(entry, principals)));
+            }
             case "CreateEventBus" -> Json.object().put("EventBusArn", createEventBus(text(request, "Name")));
             case "DescribeEventBus" -> describeBus(bus(request.path("Name").asText("default")));
             case "ListEventBuses" -> listBuses();
@@ -226,6 +247,64 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
     /** One PutEvents call: each entry checked, put on its bus, archived, and matched against the bus's rules. */
     public ObjectNode putEvents(ArrayNode entries) {
         return putEvents(entries, entry -> Optional.empty());
+    }
+
+    /** The same, by a principal of the local run's own (a pipe's role): each entry is also checked against its bus's policy. */
+    public ObjectNode putEvents(ArrayNode entries, String principalArn) {
+        return putEvents(entries, entry -> refusedByPolicy(entry, List.of(principalArn)));
+    }
+
+    /**
+     * Adds or replaces a statement of a bus's resource policy ({@code AWS::Events::EventBusPolicy}).
+     * A statement the local run cannot evaluate is refused, naming what it cannot evaluate.
+     */
+    public void putPolicyStatement(String busName, String statementId, Map<String, Object> statement) {
+        ResourcePolicy.of(List.of(statement), Map.of());
+        bus(busName).policyStatements.put(statementId, statement);
+    }
+
+    /**
+     * EventBridge's answer to an entry its bus's policy denies: for each principal the caller may be,
+     * an explicit {@code Deny} matches {@code events:PutEvents} on the bus with this entry's
+     * {@code events:source} and {@code events:detail-type}. A caller nobody knows has no
+     * {@code aws:PrincipalArn}, which a negated condition on it matches.
+     */
+    private Optional<ObjectNode> refusedByPolicy(JsonNode entry, List<String> principals) {
+        Optional<EventBus> bus = findBus(entry.path("EventBusName").asText("default"));
+        if (bus.isEmpty() || bus.get().policyStatements.isEmpty()) {
+            return Optional.empty();
+        }
+        ResourcePolicy policy = ResourcePolicy.of(List.copyOf(bus.get().policyStatements.values()), Map.of());
+        Map<String, String> keys = Map.of("events:source", entry.path("Source").asText(),
+                "events:detail-type", entry.path("DetailType").asText());
+        boolean denied = principals.isEmpty()
+                ? policy.denies(new ResourcePolicy.Request("events:PutEvents", bus.get().arn, keys))
+                : principals.stream().allMatch(principal -> policy.denies(new ResourcePolicy.Request("events:PutEvents",
+                        bus.get().arn, with(keys, "aws:PrincipalArn", principal))));
+        if (denied) {
+            trace.print(Trace.Source.BUS, "PutEvents of " + entry.path("Source").asText() + " " + entry.path("DetailType").asText()
+                    + " refused by the policy of bus " + bus.get().name + " (caller: " + (principals.isEmpty() ? "unknown" : principals) + ")");
+            return Optional.of(entryError("NotAuthorizedForSourceException",
+                    "You do not have permissions to publish events with this source onto this event bus."));
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> with(Map<String, String> keys, String key, String value) {
+        Map<String, String> all = new LinkedHashMap<>(keys);
+        all.put(key, value);
+        return all;
+    }
+
+    /** The access key of a SigV4-signed request, from its credential scope. */
+    private static Optional<String> accessKey(HttpExchange exchange) {
+        String authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("");
+        int credential = authorization.indexOf("Credential=");
+        if (credential < 0) {
+            return Optional.empty();
+        }
+        int end = authorization.indexOf('/', credential);
+        return end < 0 ? Optional.empty() : Optional.of(authorization.substring(credential + "Credential=".length(), end));
     }
 
     private ObjectNode putEvents(ArrayNode entries, Function<JsonNode, Optional<ObjectNode>> refusal) {

@@ -42,13 +42,28 @@ final class ResourceOrder {
             throw new IllegalArgumentException("Circular reference between resources: " + visiting);
         }
         for (String dependency : dependencies(resources.get(id))) {
-            if (!dependency.equals(id)) {
-                visit(dependency, resources, done, visiting, ordered);
+            String owner = samOwner(dependency, resources);
+            if (!owner.equals(id)) {
+                visit(owner, resources, done, visiting, ordered);
             }
         }
         visiting.remove(id);
         done.add(id);
         ordered.add(resources.get(id));
+    }
+
+    /**
+     * The resource of the template that creates a name SAM generates for it: a function's or state
+     * machine's role ({@code IssueInvoiceFunctionRole}) comes with that function; any other name is itself.
+     */
+    private static String samOwner(String name, Map<String, Resource> resources) {
+        if (!resources.containsKey(name) && name.endsWith("Role")) {
+            Resource owner = resources.get(name.substring(0, name.length() - "Role".length()));
+            if (owner != null && Set.of("AWS::Serverless::Function", "AWS::Serverless::StateMachine").contains(owner.type())) {
+                return owner.logicalId();
+            }
+        }
+        return name;
     }
 
     /** The logical ids a resource names. */

@@ -100,6 +100,7 @@ public final class TemplateDeployment {
     private final Map<String, List<String>> withoutLocalEffect = new LinkedHashMap<>();
     private final Map<String, ApiDefinition> apis = new LinkedHashMap<>();
     private final Map<String, TemplateDeployment> nestedDeployments = new LinkedHashMap<>();
+    private final List<String> stateMachineRoles = new ArrayList<>();
 
     /**
      * @param buildDirectory   {@code sam build}'s output: each function's and layer's artifact under its
@@ -146,6 +147,7 @@ public final class TemplateDeployment {
             case "AWS::Events::EventBus" -> createEventBus(resource);
             case "AWS::Events::Archive" -> createArchive(resource);
             case "AWS::Events::Rule" -> createRule(resource);
+            case "AWS::Events::EventBusPolicy" -> createBusPolicy(resource);
             case "AWS::Pipes::Pipe" -> createPipe(resource);
             case "AWS::Serverless::LayerVersion" -> createLayer(resource);
             case "AWS::Serverless::Api" -> createApi(resource);
@@ -323,12 +325,14 @@ public final class TemplateDeployment {
                 PipeTransformation.of(pipe),
                 stack.resolve(pipe.property("Target").orElseThrow()),
                 String.valueOf(busParameters.get("Source")), String.valueOf(busParameters.get("DetailType")));
+        // The pipe puts its events as its role, which the bus's policy may name.
+        String pipeRole = stack.resolve(pipe.property("RoleArn").orElseThrow());
         ShardIteratorType start = ShardIteratorType.fromValue(String.valueOf(streamParameters.getOrDefault("StartingPosition", "LATEST")));
         StreamPipe running = new StreamPipe(definition, new StreamRecords(cloud.dynamoDbStreams(), streamArn, stack.region(), start),
                 new StreamPipe.Targets() {
                     @Override
                     public JsonNode putEvents(com.fasterxml.jackson.databind.node.ArrayNode entries) {
-                        return cloud.eventBridge().putEvents(entries);
+                        return cloud.eventBridge().putEvents(entries, pipeRole);
                     }
 
                     @Override
@@ -374,7 +378,7 @@ public final class TemplateDeployment {
     private void createFunction(Resource resource) {
         SamFunction function = new SamFunction(resource, stack.template().functionGlobals());
         FunctionConfiguration configuration = new FunctionDefinitions(stack, buildDirectory, layers)
-                .configuration(resource.logicalId(), cloud.lambdaEnvironment(), Optional.empty());
+                .configuration(resource.logicalId(), withRoleCredentials(resource.logicalId()), Optional.empty());
         String aliasArn = configuration.arn() + (configuration.qualifiers().contains("live") ? ":live" : "");
         stack.putRef(resource.logicalId(), configuration.name());
         stack.putRef(resource.logicalId() + ".Alias", aliasArn);
@@ -386,6 +390,42 @@ public final class TemplateDeployment {
         cloud.lambda().register(configuration, runtime, localConcurrency);
         function.events().forEach((eventName, event) -> createFunctionEvent(function, configuration, aliasArn, eventName,
                 CloudFormationTemplate.asMap(event)));
+    }
+
+    /**
+     * Lambda's environment for a function, with its execution role's credentials as Lambda gives them:
+     * a session of the role SAM creates for it ({@code <Function>Role}), issued by the local STS, so
+     * the policies the local run evaluates (a bus's) see the function as its role.
+     */
+    private Map<String, String> withRoleCredentials(String functionId) {
+        String role = roleOf(functionId);
+        Map<String, String> environment = new LinkedHashMap<>(cloud.lambdaEnvironment());
+        try (var sts = cloud.sts()) {
+            var credentials = sts.assumeRole(builder -> builder.roleArn(role).roleSessionName(physicalName(functionId, 64)))
+                    .credentials();
+            environment.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+            environment.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+            environment.put("AWS_SESSION_TOKEN", credentials.sessionToken());
+        }
+        return environment;
+    }
+
+    /** The role SAM creates for a function or state machine, {@code <LogicalId>Role}, named and referable. */
+    private String roleOf(String logicalId) {
+        String name = physicalName(logicalId + "Role", 64);
+        String arn = "arn:aws:iam::" + stack.accountId() + ":role/" + name;
+        stack.putRef(logicalId + "Role", name);
+        stack.putAttribute(logicalId + "Role", "Arn", arn);
+        return arn;
+    }
+
+    /** A statement of a bus's resource policy. */
+    private void createBusPolicy(Resource policy) {
+        String bus = policy.property("EventBusName").map(stack::resolve).orElse("default");
+        String statementId = stack.resolve(policy.property("StatementId").orElseThrow());
+        cloud.eventBridge().putPolicyStatement(bus, statementId,
+                CloudFormationTemplate.asMap(stack.resolveAll(policy.property("Statement").orElseThrow())));
+        stack.putRef(policy.logicalId(), statementId);
     }
 
     private void createFunctionEvent(SamFunction function, FunctionConfiguration configuration, String aliasArn, String eventName,
@@ -451,8 +491,10 @@ public final class TemplateDeployment {
                         .orElseThrow())), substitutions));
         String type = stateMachine.property("Type").map(stack::resolve).orElse("STANDARD");
         try (var stepFunctions = cloud.stepFunctions()) {
+            String role = roleOf(stateMachine.logicalId());
+            stateMachineRoles.add(role);
             String arn = stepFunctions.createStateMachine(builder -> builder.name(name).definition(finalDefinition)
-                    .roleArn("arn:aws:iam::" + stack.accountId() + ":role/" + physicalName(stateMachine.logicalId() + "Role", 64))
+                    .roleArn(role)
                     .type(StateMachineType.fromValue(type))).stateMachineArn();
             stack.putRef(stateMachine.logicalId(), arn);
             stack.putAttribute(stateMachine.logicalId(), "Arn", arn);
@@ -533,6 +575,11 @@ public final class TemplateDeployment {
 
     public List<String> stateMachines() {
         return collected(stateMachines, TemplateDeployment::stateMachines);
+    }
+
+    /** The roles of the state machines of this stack and its nested ones, as their integrations' calls are made. */
+    public List<String> stateMachineRoles() {
+        return collected(stateMachineRoles, TemplateDeployment::stateMachineRoles);
     }
 
     private <T> List<T> collected(List<T> own, Function<TemplateDeployment, List<T>> ofNested) {

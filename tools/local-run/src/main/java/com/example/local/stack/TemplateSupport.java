@@ -22,7 +22,7 @@ public final class TemplateSupport {
 
     static final Set<String> EMULATED = Set.of("AWS::DynamoDB::Table", "AWS::SQS::Queue", "AWS::SSM::Parameter",
             "AWS::SecretsManager::Secret", "AWS::S3::Bucket", "AWS::Events::EventBus", "AWS::Events::Archive",
-            "AWS::Events::Rule", "AWS::Pipes::Pipe", "AWS::Serverless::Function", "AWS::Serverless::StateMachine",
+            "AWS::Events::Rule", "AWS::Events::EventBusPolicy", "AWS::Pipes::Pipe", "AWS::Serverless::Function", "AWS::Serverless::StateMachine",
             "AWS::Serverless::Api", "AWS::Serverless::LayerVersion", "AWS::CloudWatch::Alarm", "AWS::Serverless::Application",
             "AWS::CloudFormation::Stack");
     private static final Set<String> FUNCTION_EVENTS = Set.of("Api", "SQS", "EventBridgeRule");

@@ -140,6 +140,61 @@ class LocalEventBridgeTest {
         }
     }
 
+    /**
+     * A bus's policy denies a source to every principal but its publisher: the publisher's entries go
+     * through, anyone else's (a key nobody knows too) are refused one by one; a key that signs for
+     * several roles passes where one of them may.
+     */
+    @Test
+    void aBusPolicyLetsOnlyTheSourcesPublisherPutItsEvents() throws Exception {
+        String publisher = "arn:aws:iam::000000000000:role/orders-IssueInvoiceFunctionRole";
+        eventBridge.createEventBus("orders");
+        eventBridge.putPolicyStatement("orders", "only-invoicing-puts-invoices", Map.of("Effect", "Deny", "Principal", "*",
+                "Action", "events:PutEvents", "Resource", "arn:aws:events:us-east-1:000000000000:event-bus/orders",
+                "Condition", Map.of("StringEquals", Map.of("events:source", "com.example.invoices"),
+                        "ArnNotEquals", Map.of("aws:PrincipalArn", publisher))));
+        eventBridge.identifyCallersWith(key -> switch (key.orElse("")) {
+            case "ASIAPUBLISHER" -> List.of(publisher);
+            case "AKIAENGINE" -> List.of("arn:aws:iam::000000000000:role/orders-Workflow", publisher);
+            case "AKIAOTHER" -> List.of("arn:aws:iam::000000000000:user/someone");
+            default -> List.of();
+        });
+        JsonNode invoiceIssued = Json.object().put("EventBusName", "orders").put("Source", "com.example.invoices")
+                .put("DetailType", "InvoiceIssued").put("Detail", "{}");
+        HttpServer server = HttpServers.start(0, eventBridge);
+        try {
+            for (String key : List.of("ASIAPUBLISHER", "AKIAENGINE")) {
+                assertThat(putEventsSignedBy(server, key, entries(invoiceIssued)).path("FailedEntryCount").asInt()).as(key).isZero();
+            }
+            for (String key : List.of("AKIAOTHER", "AKIANOBODY")) {
+                JsonNode answer = putEventsSignedBy(server, key, entries(invoiceIssued, entry("orders", "OrderPlaced", "{}")));
+                assertThat(answer.path("FailedEntryCount").asInt()).as(key).isEqualTo(1);
+                assertThat(answer.path("Entries").path(0).path("ErrorCode").asText()).isEqualTo("NotAuthorizedForSourceException");
+                assertThat(answer.path("Entries").path(1).has("EventId")).as("another source is not this policy's").isTrue();
+            }
+        } finally {
+            server.stop(0);
+        }
+        assertThat(eventBridge.putEvents(entries(invoiceIssued), "arn:aws:iam::000000000000:role/orders-OrderPlacedPipeRole")
+                .path("Entries").path(0).path("ErrorCode").asText()).as("a pipe's role is checked too")
+                .isEqualTo("NotAuthorizedForSourceException");
+        assertThatThrownBy(() -> eventBridge.putPolicyStatement("orders", "allow-an-account", Map.of("Effect", "Allow",
+                "Principal", Map.of("AWS", "arn:aws:iam::111122223333:root"), "Action", "events:PutEvents", "Resource", "*")))
+                .as("what the local run cannot evaluate is refused").hasMessageContaining("evaluates statements for every principal");
+    }
+
+    private static JsonNode putEventsSignedBy(HttpServer server, String accessKey, ArrayNode entries) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"))
+                .header("X-Amz-Target", "AWSEvents.PutEvents").header("Content-Type", "application/x-amz-json-1.1")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=" + accessKey + "/20261208/us-east-1/events/aws4_request, "
+                        + "SignedHeaders=host, Signature=0")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Json.object().set("Entries", entries)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return Json.parse(answer.body());
+    }
+
     @Test
     void aPatternEventBridgeWouldRefuseIsRefusedWhenTheRuleIsPut() {
         eventBridge.createEventBus("orders");
