@@ -17,7 +17,7 @@ help:
 	@echo "make run     the whole application on this machine, no Docker, no AWS account (PORT=3000, AWS_PORT=4566)"
 	@echo "make invoke FUNCTION=[<Stack>/]<LogicalId> EVENT=<file> [ENV_VARS=<file>] [CLASSES=1]   one function once, like sam local invoke"
 	@echo "make test    run every test: unit, integration, template checks, and the end-to-end suite on make run"
-	@echo "make e2e [E2E_OUTPUTS=<file>]   the end-to-end suite against a running make run, or a deployed stack's outputs"
+	@echo "make e2e [E2E_OUTPUTS=<file>] [E2E_PARTNER=<your partner-id tag>]   the end-to-end suite against a running make run, or a deployed stack's outputs"
 	@echo "make tools   install the tools: SAM CLI, AWS CLI, cfn-lint (+ serverless rules), moto, zizmor, actionlint into $(VENV); checkov into $(VENV)-checkov; asl-validator into tools/node_modules"
 	@echo "make load [LOAD_ORDERS=200 PARTNER_LINES=400 E2E_OUTPUTS=<file>]   a Gatling load on make run (or a deployed stack), reconciled: nothing lost, nothing doubled"
 	@echo "make drills [DRILLS=all|<name>,...]   the load with faults injected into make run (docs/reliability.md), each reconciled"
@@ -55,7 +55,8 @@ test: tools
 # then make e2e E2E_OUTPUTS=outputs.json (your AWS credentials sign the calls).
 E2E_OUTPUTS ?= .local/outputs.json
 e2e:
-	./mvnw -B -pl tools/end-to-end verify -De2e.outputs=$(E2E_OUTPUTS) $(if $(E2E_GROUPS),-De2e.groups=$(E2E_GROUPS))
+	./mvnw -B -pl tools/end-to-end verify -De2e.outputs=$(E2E_OUTPUTS) $(if $(E2E_GROUPS),-De2e.groups=$(E2E_GROUPS)) \
+		$(if $(E2E_PARTNER),-De2e.partner=$(E2E_PARTNER))
 
 benchmark: tools
 	./mvnw -B -q install -DskipTests

@@ -654,6 +654,31 @@ class TemplateRulesTest {
                 .containsEntry("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
     }
 
+    /**
+     * A partner is its principal's partner-id tag, not the prefix it writes to: the bucket refuses a
+     * file under incoming/ from an untagged principal, and a tagged one's anywhere but under its own
+     * prefix (reports/ and processed/ stay IngestFile's, by its role's grants).
+     */
+    @Test
+    void aPartnerWritesFilesOnlyUnderThePrefixItsTagNames() {
+        List<Object> statements = list(ApplicationTemplates.resource("PartnerBucketPolicy").property("PolicyDocument", "Statement")
+                .orElseThrow());
+        Map<String, Map<String, Object>> bySid = new java.util.HashMap<>();
+        statements.forEach(statement -> bySid.put(String.valueOf(CloudFormationTemplate.asMap(statement).get("Sid")),
+                CloudFormationTemplate.asMap(statement)));
+        Map<String, Object> untagged = bySid.get("OnlyATaggedPartnerWritesIncomingFiles");
+        assertThat(untagged).containsEntry("Effect", "Deny").containsEntry("Principal", "*").containsEntry("Action", "s3:PutObject")
+                .containsEntry("Resource", Map.of("Fn::Sub", "${PartnerBucket.Arn}/incoming/*"))
+                .containsEntry("Condition", Map.of("Null", Map.of("aws:PrincipalTag/partner-id", "true")));
+        Map<String, Object> ownPrefix = bySid.get("APartnerWritesOnlyUnderItsOwnPrefix");
+        assertThat(ownPrefix).containsEntry("Effect", "Deny").containsEntry("Principal", "*").containsEntry("Action", "s3:PutObject")
+                .doesNotContainKey("Condition");
+        assertThat(strings(list(ownPrefix.get("NotResource")).stream().map(resource -> String.valueOf(
+                CloudFormationTemplate.asMap(resource).get("Fn::Sub"))).toList())).containsExactly(
+                "${PartnerBucket.Arn}/incoming/${!aws:PrincipalTag/partner-id}/*", "${PartnerBucket.Arn}/reports/*",
+                "${PartnerBucket.Arn}/processed/*");
+    }
+
     @Test
     void thePartnerBucketsAccessIsLoggedToAPrivateBucketThatExpiresTheLogs() {
         Resource bucket = ApplicationTemplates.resource("PartnerBucket");
