@@ -28,12 +28,17 @@ class BadInputTest {
         customer = Orders.newCustomer();
     }
 
+    /** After a deploy the pipeline checks the answer only: its role calls the APIs and reads no table. */
     @Test
     @Tag("smoke")
-    void malformedJsonIsA400ProblemAndStoresNothing() {
-        Api.Answer answer = post("{\"customerId\":\"" + customer + "\",\"currency\":");
+    void malformedJsonIsA400Problem() {
+        assertProblem(post("{\"customerId\":\"" + customer + "\",\"currency\":"), 400, "/problems/invalid-request");
+    }
 
-        assertProblem(answer, 400, "/problems/invalid-request");
+    @Test
+    void malformedJsonStoresNothing() {
+        post("{\"customerId\":\"" + customer + "\",\"currency\":");
+
         assertNothingStoredFor(customer);
     }
 
