@@ -123,9 +123,7 @@ public final class Stack {
      */
     public synchronized AwsCredentialsProvider reviewer() {
         if (reviewer == null) {
-            reviewer = StsAssumeRoleCredentialsProvider.builder().stsClient(configured(StsClient.builder()))
-                    .refreshRequest(request -> request.roleArn(output("OrderReviewerRoleArn")).roleSessionName("end-to-end-reviewer"))
-                    .build();
+            reviewer = sessionOf("OrderReviewerRoleArn", "end-to-end-reviewer");
         }
         return reviewer;
     }
@@ -137,11 +135,15 @@ public final class Stack {
      */
     public synchronized AwsCredentialsProvider redriver() {
         if (redriver == null) {
-            redriver = StsAssumeRoleCredentialsProvider.builder().stsClient(configured(StsClient.builder()))
-                    .refreshRequest(request -> request.roleArn(output("EventRedriveRoleArn")).roleSessionName("redrive"))
-                    .build();
+            redriver = sessionOf("EventRedriveRoleArn", "redrive");
         }
         return redriver;
+    }
+
+    /** Sessions of the role an output names, assumed with the caller's own credentials. */
+    private AwsCredentialsProvider sessionOf(String roleOutput, String sessionName) {
+        return StsAssumeRoleCredentialsProvider.builder().stsClient(configured(StsClient.builder()))
+                .refreshRequest(request -> request.roleArn(output(roleOutput)).roleSessionName(sessionName)).build();
     }
 
     /** EventBridge as an operator redriving events ({@link #redriver()}). */

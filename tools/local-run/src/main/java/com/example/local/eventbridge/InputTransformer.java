@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.local.Json;
+import com.example.local.JsonTemplateText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * A rule target's {@code InputTransformer} as EventBridge applies it: each {@code <name>} of the
@@ -45,7 +45,7 @@ public record InputTransformer(Map<String, String> paths, String template) {
         StringBuilder rendered = new StringBuilder();
         while (placeholder.find()) {
             JsonNode value = select(event, paths.get(placeholder.group(1)));
-            String replacement = insideString(placeholder.start()) ? textOf(value) : Json.write(value);
+            String replacement = JsonTemplateText.insideString(template, placeholder.start()) ? textOf(value) : Json.write(value);
             placeholder.appendReplacement(rendered, Matcher.quoteReplacement(replacement));
         }
         placeholder.appendTail(rendered);
@@ -63,22 +63,6 @@ public record InputTransformer(Map<String, String> paths, String template) {
     }
 
     private static String textOf(JsonNode value) {
-        String text = value.isNull() ? "" : value.isValueNode() ? value.asText() : Json.write(value);
-        String json = Json.write(new TextNode(text));
-        return json.substring(1, json.length() - 1);
-    }
-
-    /** Whether a position of the template lies inside a JSON string literal. */
-    private boolean insideString(int position) {
-        boolean inside = false;
-        for (int i = 0; i < position; i++) {
-            char c = template.charAt(i);
-            if (c == '\\' && inside) {
-                i++;
-            } else if (c == '"') {
-                inside = !inside;
-            }
-        }
-        return inside;
+        return JsonTemplateText.escaped(value.isNull() ? "" : value.isValueNode() ? value.asText() : Json.write(value));
     }
 }

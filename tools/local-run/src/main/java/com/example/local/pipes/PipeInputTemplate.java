@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.local.Json;
+import com.example.local.JsonTemplateText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
@@ -35,7 +36,8 @@ public final class PipeInputTemplate {
             JsonNode value = expression.startsWith("$")
                     ? select(event, expression)
                     : new TextNode(reserved(reservedVariables, expression));
-            String replacement = insideString(placeholder.start()) ? textOf(expression, value) : Json.write(value);
+            String replacement = JsonTemplateText.insideString(template, placeholder.start()) ? textOf(expression, value)
+                    : Json.write(value);
             placeholder.appendReplacement(rendered, Matcher.quoteReplacement(replacement));
         }
         placeholder.appendTail(rendered);
@@ -72,21 +74,6 @@ public final class PipeInputTemplate {
         if (value.isContainerNode()) {
             throw new IllegalArgumentException(expression + " is an object or array but is quoted in the template");
         }
-        String json = Json.write(new TextNode(value.asText()));
-        return json.substring(1, json.length() - 1);
-    }
-
-    /** Whether a position of the template lies inside a JSON string literal. */
-    private boolean insideString(int position) {
-        boolean inside = false;
-        for (int i = 0; i < position; i++) {
-            char c = template.charAt(i);
-            if (c == '\\' && inside) {
-                i++;
-            } else if (c == '"') {
-                inside = !inside;
-            }
-        }
-        return inside;
+        return JsonTemplateText.escaped(value.asText());
     }
 }
