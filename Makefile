@@ -11,12 +11,13 @@ MVN := ./mvnw -B -q
 VENV := .venv
 PYTHON ?= python3
 
-.PHONY: help tools test e2e load drills redrive benchmark benchmark-coldstart build run invoke rename clean
+.PHONY: help tools test licences e2e load drills redrive benchmark benchmark-coldstart build run invoke rename clean
 
 help:
 	@echo "make run     the whole application on this machine, no Docker, no AWS account (PORT=3000, AWS_PORT=4566)"
 	@echo "make invoke FUNCTION=[<Stack>/]<LogicalId> EVENT=<file> [ENV_VARS=<file>] [CLASSES=1]   one function once, like sam local invoke"
-	@echo "make test    run every test: unit, integration, template checks, and the end-to-end suite on make run"
+	@echo "make test    run every test: unit, integration, template checks, the licence gate, and the end-to-end suite on make run"
+	@echo "make licences   the licence gate: every third-party artifact of the build, the tests and the tools is open source"
 	@echo "make e2e [E2E_OUTPUTS=<file>] [E2E_PARTNER=<your partner-id tag>]   the end-to-end suite against a running make run, or a deployed stack's outputs"
 	@echo "make tools   install the tools: SAM CLI, AWS CLI, cfn-lint (+ serverless rules), moto, zizmor, actionlint into $(VENV); checkov into $(VENV)-checkov; asl-validator into tools/node_modules"
 	@echo "make load [LOAD_ORDERS=200 PARTNER_LINES=400 E2E_OUTPUTS=<file>]   a Gatling load on make run (or a deployed stack), reconciled: nothing lost, nothing doubled"
@@ -49,7 +50,16 @@ tools/node_modules/.installed: tools/package.json tools/package-lock.json
 
 test: tools
 	./mvnw -B verify
+	$(MAKE) --no-print-directory licences
 	tools/scripts/end-to-end-local
+
+# Every third-party artifact the build ships or the tests and tools run on is open source
+# (tools/scripts/licence-gate): the Maven modules' dependencies, test scope included, the Python tools
+# and the npm tools.
+licences: tools
+	$(MVN) org.cyclonedx:cyclonedx-maven-plugin:makeAggregateBom -Dbom.includeTestScope=true
+	$(VENV)/bin/python tools/scripts/licence-gate target/serverless-orders.cdx.json --python $(VENV) --python $(VENV)-checkov \
+		--npm tools/node_modules
 
 # Against a deployed stack: sam list stack-outputs --stack-name <stack> --output json > outputs.json,
 # then make e2e E2E_OUTPUTS=outputs.json (your AWS credentials sign the calls).

@@ -27,7 +27,7 @@ class RiskCheckHandlerTest {
 
     @BeforeEach
     void deploy() {
-        TestStack stack = TestStack.deploy(LocalImplementations.dynamoDbLocalAndMoto(), "RiskThresholdsParameter");
+        TestStack stack = TestStack.deploy(LocalImplementations.moto(), "RiskThresholdsParameter");
         riskCheck = new RiskCheckHandler(stack.functionEnvironment("RiskCheckFunction"));
     }
 

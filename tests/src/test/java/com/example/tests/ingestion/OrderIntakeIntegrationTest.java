@@ -28,12 +28,12 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The real PlaceOrderFromQueue handler on the orders intake queue: ElasticMQ with the template's
- * redrive policy, DynamoDB Local for the orders table, moto for Parameter Store. The test plays the
+ * redrive policy, moto for the orders table and Parameter Store. The test plays the
  * event source mapping.
  */
 class OrderIntakeIntegrationTest {
 
-    private static final AwsBackend BACKEND = LocalImplementations.dynamoDbLocalElasticMqAndMoto();
+    private static final AwsBackend BACKEND = LocalImplementations.elasticMqAndMoto();
 
     private TestStack stack;
     private SqsClient sqs;

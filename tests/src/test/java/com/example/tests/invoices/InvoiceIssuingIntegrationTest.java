@@ -45,12 +45,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The real IssueInvoice handler on its queue: ElasticMQ with the template's visibility timeout and
- * redrive policy (real receive counting and dead-lettering), DynamoDB Local for invoices, moto for
+ * redrive policy (real receive counting and dead-lettering), moto for the invoices table,
  * Parameter Store, Secrets Manager and the bus. The test plays the event source mapping.
  */
 class InvoiceIssuingIntegrationTest {
 
-    private static final AwsBackend BACKEND = LocalImplementations.dynamoDbLocalElasticMqAndMoto();
+    private static final AwsBackend BACKEND = LocalImplementations.elasticMqAndMoto();
 
     private TestStack stack;
     private SqsClient sqs;

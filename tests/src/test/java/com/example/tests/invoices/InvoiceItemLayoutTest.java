@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * and counters already hold. The literal items here are what the repository wrote when it mapped
  * items by hand, before the enhanced client, plus {@code signingKeyVersion} (added for key rotation);
  * it must keep writing exactly them, and read them back, with or without the key version.
- * On DynamoDB Local, AWS's own implementation.
+ * On moto's DynamoDB.
  */
 class InvoiceItemLayoutTest {
 
@@ -66,7 +66,7 @@ class InvoiceItemLayoutTest {
 
     @BeforeEach
     void deploy() {
-        stack = TestStack.deploy(LocalImplementations.dynamoDbLocalAndMoto(), "InvoicesTable");
+        stack = TestStack.deploy(LocalImplementations.moto(), "InvoicesTable");
         dynamoDb = stack.clients().dynamoDb();
         invoices = new DynamoDbInvoiceRepository(dynamoDb, stack.clients().dynamoDbEnhanced(dynamoDb),
                 stack.ref("InvoicesTable"));

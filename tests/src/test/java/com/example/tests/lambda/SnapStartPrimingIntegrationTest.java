@@ -55,7 +55,7 @@ class SnapStartPrimingIntegrationTest {
 
     @BeforeEach
     void deploy() {
-        stack = TestStack.deploy(LocalImplementations.dynamoDbLocalAndMoto(), "OrdersTable", "InvoicesTable", "EventBus",
+        stack = TestStack.deploy(LocalImplementations.moto(), "OrdersTable", "InvoicesTable", "EventBus",
                 "AcceptedCurrenciesParameter", "RiskThresholdsParameter", "TaxRatesParameter", "InvoiceSigningKey");
         bus = stack.captureBusEvents();
     }

@@ -17,7 +17,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Somewhere AWS APIs answer on loopback: DynamoDB Local with moto, moto alone, or LocalStack.
+ * Somewhere AWS APIs answer on loopback: moto, with ElasticMQ for queues or alone, or LocalStack.
  * Handlers reach it the way deployed functions reach AWS, through {@link AwsClients} and the
  * endpoints in {@link #environment()}; tests build the clients no function uses with {@link #client}.
  */

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import com.example.local.lambda.LambdaService;
-import com.example.local.servers.DynamoDbLocal;
 import com.example.local.servers.ElasticMq;
 import com.example.local.servers.HttpServers;
 import com.example.local.servers.MotoServer;
@@ -18,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The local implementations the integration tests run against, the same ones {@code make run}
  * uses (tools/local-run), each started the first time a test needs it and stopped when the test JVM
- * exits: DynamoDB Local (in this JVM), moto's server (a child process), ElasticMQ (in this JVM) and
+ * exits: moto's server (a child process; DynamoDB and its streams among its services), ElasticMQ (in this JVM) and
  * the local run's Lambda service, whose functions run in this JVM (see {@link InProcessFunction})
  * and which moto's workflows invoke. Backends are made of them.
  */
@@ -28,7 +27,6 @@ public final class LocalImplementations {
     public static final String ACCOUNT_ID = "000000000000";
     public static final String REGION = "us-east-1";
 
-    private static final Lazy<DynamoDbLocal> DYNAMODB = new Lazy<>(DynamoDbLocal::start);
     private static final Lazy<LocalLambda> LAMBDA = new Lazy<>(LocalLambda::start);
     // A workflow's Lambda tasks go to the Lambda service; its DynamoDB and EventBridge tasks stay in moto.
     private static final Lazy<MotoServer> MOTO = new Lazy<>(() -> MotoServer.start(DevTools.python(),
@@ -39,25 +37,14 @@ public final class LocalImplementations {
     private LocalImplementations() {
     }
 
-    /** DynamoDB Local for tables and streams (AWS's own implementation), moto for the rest. */
-    public static AwsBackend dynamoDbLocalAndMoto() {
-        return new Backend("DynamoDB Local + moto", Map.of(
+    /** ElasticMQ for queues (real visibility timeouts and redrive), moto for the rest, DynamoDB included. */
+    public static AwsBackend elasticMqAndMoto() {
+        return new Backend("ElasticMQ + moto", Map.of(
                 "AWS_ENDPOINT_URL", MOTO.get().endpoint().toString(),
-                "AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.get().endpoint().toString()), Optional.empty());
-    }
-
-    /** DynamoDB Local, ElasticMQ for queues (real visibility timeouts and redrive), moto for the rest. */
-    public static AwsBackend dynamoDbLocalElasticMqAndMoto() {
-        return new Backend("DynamoDB Local + ElasticMQ + moto", Map.of(
-                "AWS_ENDPOINT_URL", MOTO.get().endpoint().toString(),
-                "AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB.get().endpoint().toString(),
                 "AWS_ENDPOINT_URL_SQS", ELASTICMQ.get().endpoint().toString()), Optional.empty());
     }
 
-    /**
-     * moto for every service, for tests where Step Functions writes to DynamoDB: moto's state machine
-     * engine calls moto's own services, so the table must live there too.
-     */
+    /** moto for every service, DynamoDB and its streams included; its workflows' Lambda tasks reach the local Lambda service. */
     public static AwsBackend moto() {
         return new Backend("moto", Map.of("AWS_ENDPOINT_URL", MOTO.get().endpoint().toString()), Optional.of(LAMBDA.get().service()));
     }

@@ -26,7 +26,7 @@ public @interface RequiresDocker {
             return isDockerAvailable()
                     ? ConditionEvaluationResult.enabled("a Docker engine answers")
                     : ConditionEvaluationResult.disabled("No Docker engine answers on this machine: the LocalStack run "
-                            + "of these tests is skipped; the same tests ran against DynamoDB Local and moto");
+                            + "of these tests is skipped; the same tests ran against moto");
         }
 
         private static synchronized boolean isDockerAvailable() {

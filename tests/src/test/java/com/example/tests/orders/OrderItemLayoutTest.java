@@ -84,7 +84,7 @@ class OrderItemLayoutTest {
 
     @BeforeEach
     void deploy() {
-        stack = TestStack.deploy(LocalImplementations.dynamoDbLocalAndMoto(), "OrdersTable");
+        stack = TestStack.deploy(LocalImplementations.moto(), "OrdersTable");
         dynamoDb = stack.clients().dynamoDb();
         orders = new DynamoDbOrderRepository(dynamoDb, stack.clients().dynamoDbEnhanced(dynamoDb),
                 stack.ref("OrdersTable"));

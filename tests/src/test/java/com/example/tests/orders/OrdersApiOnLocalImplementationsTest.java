@@ -3,11 +3,11 @@ package com.example.tests.orders;
 import com.example.tests.local.AwsBackend;
 import com.example.tests.local.LocalImplementations;
 
-/** The orders API integration tests on DynamoDB Local (table, stream) and moto (Parameter Store). */
+/** The orders API integration tests on moto (the table and its stream, Parameter Store). */
 class OrdersApiOnLocalImplementationsTest extends OrdersApiIntegrationTest {
 
     @Override
     protected AwsBackend backend() {
-        return LocalImplementations.dynamoDbLocalAndMoto();
+        return LocalImplementations.moto();
     }
 }

@@ -17,7 +17,7 @@ import com.example.local.AwsClientFactory;
 import com.example.local.lambda.FunctionConfiguration;
 import com.example.local.lambda.InvocationReport;
 import com.example.local.lambda.InvocationResult;
-import com.example.local.servers.DynamoDbLocal;
+import com.example.local.servers.MotoServer;
 import com.example.local.stack.TableDefinition;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -129,8 +129,8 @@ class AwsSampleTest {
         AwsSampleDeployment deployment = new AwsSampleDeployment(AwsSample.at(directory), "eu-west-1");
         Path build = directory.resolve("build");
 
-        try (DynamoDbLocal dynamoDbLocal = DynamoDbLocal.start();
-             DynamoDbClient dynamoDb = new AwsClientFactory("eu-west-1").client(DynamoDbClient.builder(), dynamoDbLocal.endpoint())) {
+        try (MotoServer moto = startMoto();
+             DynamoDbClient dynamoDb = new AwsClientFactory("eu-west-1").client(DynamoDbClient.builder(), moto.endpoint())) {
             deployment.createTables(dynamoDb);
             assertThat(dynamoDb.describeTable(builder -> builder.tableName("notes")).table().keySchema())
                     .extracting(KeySchemaElement::attributeName).containsExactly("noteId");
@@ -187,5 +187,13 @@ class AwsSampleTest {
         Files.writeString(directory.resolve("template.yaml"), template);
         Files.createDirectories(directory.resolve("NotesFunction"));
         Files.writeString(directory.resolve("NotesFunction/pom.xml"), "<project/>");
+    }
+
+    /** The local run's moto, from the project's virtualenv (make tools) or the PATH's python3. */
+    private MotoServer startMoto() {
+        Path root = Path.of("../..").toAbsolutePath().normalize();
+        Path venvPython = root.resolve(".venv/bin/python");
+        return MotoServer.start(Files.isExecutable(venvPython) ? venvPython : Path.of("python3"),
+                root.resolve("tools/local-run/src/main/python/moto_server.py"), directory.resolve("moto"), "000000000000", Map.of());
     }
 }

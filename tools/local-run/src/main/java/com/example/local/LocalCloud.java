@@ -18,7 +18,6 @@ import com.example.local.faults.FaultInjection;
 import com.example.local.lambda.LambdaService;
 import com.example.local.s3.BucketNotifications;
 import com.example.local.servers.DeferredHandler;
-import com.example.local.servers.DynamoDbLocal;
 import com.example.local.servers.ElasticMq;
 import com.example.local.servers.HttpServers;
 import com.example.local.servers.MotoServer;
@@ -37,10 +36,10 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The AWS services of one machine, running and sharing one state: DynamoDB Local (tables and
- * streams), ElasticMQ (queues), moto (S3, Parameter Store, Secrets Manager, Step Functions, whose
- * integrations call back into the others), and the local run's own EventBridge and Lambda service,
- * all behind one endpoint. An X-Ray daemon address takes the functions' trace segments.
+ * The AWS services of one machine, running and sharing one state: moto (DynamoDB and its streams,
+ * S3, Parameter Store, Secrets Manager, STS, Step Functions, whose integrations call back into the
+ * others), ElasticMQ (queues), and the local run's own EventBridge and Lambda service, all behind
+ * one endpoint. Every part is open source (docs/local-run.md says which licence). An X-Ray daemon address takes the functions' trace segments.
  */
 public final class LocalCloud implements AutoCloseable {
 
@@ -51,7 +50,6 @@ public final class LocalCloud implements AutoCloseable {
     private final Settings settings;
     private final Trace trace;
     private final AwsClientFactory clients;
-    private final DynamoDbLocal dynamoDb;
     private final ElasticMq elasticMq;
     private final HttpServer endpointServer;
     private final MotoServer moto;
@@ -68,7 +66,6 @@ public final class LocalCloud implements AutoCloseable {
         this.settings = settings;
         this.trace = trace;
         this.clients = new AwsClientFactory(settings.region());
-        this.dynamoDb = DynamoDbLocal.start();
         this.elasticMq = ElasticMq.start(settings.region(), settings.accountId());
         this.queues = new Queues(clients.client(SqsClient.builder(), elasticMq.endpoint()));
         this.lambda = new LambdaService(trace, queues::send);
@@ -83,7 +80,7 @@ public final class LocalCloud implements AutoCloseable {
                         settings.logDirectory()), trace, faults);
         this.notifications = new BucketNotifications(eventBridge::putEvents, trace, settings.accountId());
         endpoint.serve(new AwsEndpoint(Map.of(
-                "dynamodb", new AwsEndpoint.Backend.Remote(dynamoDb.endpoint()),
+                "dynamodb", new AwsEndpoint.Backend.Remote(moto.endpoint()),
                 "sqs", new AwsEndpoint.Backend.Remote(elasticMq.endpoint()),
                 "events", new AwsEndpoint.Backend.InProcess(eventBridge),
                 "lambda", new AwsEndpoint.Backend.InProcess(lambda)),
@@ -201,7 +198,7 @@ public final class LocalCloud implements AutoCloseable {
     /** Which implementation answers for which service, for the start banner and the docs. */
     public Map<String, String> implementations() {
         Map<String, String> implementations = new LinkedHashMap<>();
-        implementations.put("DynamoDB and DynamoDB Streams", "DynamoDB Local (in this JVM) " + dynamoDb.endpoint());
+        implementations.put("DynamoDB and DynamoDB Streams", "moto " + moto.endpoint());
         implementations.put("SQS", "ElasticMQ (in this JVM) " + elasticMq.endpoint());
         implementations.put("EventBridge", "the local run, rules matched by Event Ruler");
         implementations.put("Lambda", "the local run, each function in its own JVM under the runtime interface client");
@@ -262,6 +259,5 @@ public final class LocalCloud implements AutoCloseable {
         xrayDaemon.close();
         moto.close();
         elasticMq.close();
-        dynamoDb.close();
     }
 }

@@ -275,7 +275,7 @@ public final class LocalRun implements AutoCloseable {
     }
 
     public static void main(String[] arguments) {
-        // DynamoDB Local and ElasticMQ log through java.util.logging; the trace says what matters.
+        // ElasticMQ logs through java.util.logging; the trace says what matters.
         java.util.logging.LogManager.getLogManager().reset();
         ProjectDirectory project = ProjectDirectory.current();
         Trace trace = Trace.toTerminal(System.out);

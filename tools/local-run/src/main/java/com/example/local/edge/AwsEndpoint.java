@@ -31,9 +31,9 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 /**
  * One endpoint for every AWS API of the local run, as {@code AWS_ENDPOINT_URL} gives it to the
  * functions, the workflows and the AWS CLI. A request goes to the service its SigV4 signature
- * names (the credential scope), or its {@code X-Amz-Target}: DynamoDB to DynamoDB Local, SQS to
- * ElasticMQ, EventBridge and Lambda to the local run's own, everything else (S3, Parameter Store,
- * Secrets Manager, Step Functions) to moto. Objects created in S3 through it become the bucket's
+ * names (the credential scope), or its {@code X-Amz-Target}: SQS to ElasticMQ, EventBridge and
+ * Lambda to the local run's own, everything else (DynamoDB and its streams, S3, Parameter Store,
+ * Secrets Manager, STS, Step Functions) to moto. Objects created in S3 through it become the bucket's
  * EventBridge notifications.
  */
 public final class AwsEndpoint implements HttpHandler {
