@@ -12,6 +12,7 @@ Two defects of moto's Step Functions engine are mended here, each the way AWS be
   which names them camelCase (KeyError 'StateMachineArn'), and returned the SDK's response as is
   (camelCase keys, datetime values no execution output can hold);
 - an execution started without a name was named "None", so a second one collided with the first.
+And one of its DynamoDB: concurrent writes to one item were not atomic (see _serialise_dynamodb_requests).
 
 When the process that started this server goes away, the server stops too: no orphan.
 Start it with moto_server's arguments.
@@ -108,6 +109,26 @@ def _name_unnamed_executions():
     StepFunctionsParserBackend.start_execution = start_named_execution
 
 
+def _serialise_dynamodb_requests():
+    """
+    DynamoDB applies each write atomically; moto's handler reads an item, changes it and stores it
+    back without a lock, and its server answers requests on several threads, so two concurrent
+    updates of one counter both read the old value (two invoices got one number) and two conditional
+    puts can both pass their condition. One lock around moto's DynamoDB requests makes each one
+    atomic, as DynamoDB's are (stricter: requests on different items wait for each other too).
+    """
+    from moto.dynamodb.responses import DynamoHandler
+
+    lock = threading.Lock()
+    call_action = DynamoHandler.call_action
+
+    def one_at_a_time(self):
+        with lock:
+            return call_action(self)
+
+    DynamoHandler.call_action = one_at_a_time
+
+
 def _stop_with_parent():
     parent = os.getppid()
 
@@ -123,6 +144,7 @@ _route_workflow_integrations()
 StateTaskServiceSfn._normalise_parameters = _sdk_parameters
 StateTaskServiceSfn._normalise_response = _integration_output
 _name_unnamed_executions()
+_serialise_dynamodb_requests()
 
 if __name__ == "__main__":
     from moto.server import main
