@@ -17,7 +17,7 @@ help:
 	@echo "make run     the whole application on this machine, no Docker, no AWS account (PORT=3000, AWS_PORT=4566)"
 	@echo "make invoke FUNCTION=[<Stack>/]<LogicalId> EVENT=<file> [ENV_VARS=<file>] [CLASSES=1]   one function once, like sam local invoke"
 	@echo "make test    run every test: unit, integration, template checks, the licence gate, and the end-to-end suite on make run"
-	@echo "make licences   the licence gate: every third-party artifact of the build, the tests and the tools is open source"
+	@echo "make licences   the licence gate: every third-party artifact of the build, the tests and the tools is open source, or an accepted exception"
 	@echo "make e2e [E2E_OUTPUTS=<file>] [E2E_PARTNER=<your partner-id tag>]   the end-to-end suite against a running make run, or a deployed stack's outputs"
 	@echo "make tools   install the tools: SAM CLI, AWS CLI, cfn-lint (+ serverless rules), moto, zizmor, actionlint into $(VENV); checkov into $(VENV)-checkov; asl-validator into tools/node_modules"
 	@echo "make load [LOAD_ORDERS=200 PARTNER_LINES=400 E2E_OUTPUTS=<file>]   a Gatling load on make run (or a deployed stack), reconciled: nothing lost, nothing doubled"

@@ -68,15 +68,16 @@ final class SdkCalls {
             "dynamodb:TransactGetItems", List.of());
 
     /** Request builder setters that make a call need one more action (a version read, an action in a transaction). */
-    private static final Map<String, String> WIDENING_SETTERS = Map.of(
-            "software/amazon/awssdk/services/s3/model/GetObjectRequest$Builder.versionId", "s3:GetObjectVersion",
-            "software/amazon/awssdk/services/s3/model/HeadObjectRequest$Builder.versionId", "s3:GetObjectVersion",
-            "software/amazon/awssdk/services/s3/model/CopyObjectRequest$Builder.sourceVersionId", "s3:GetObjectVersion",
-            "software/amazon/awssdk/services/s3/model/DeleteObjectRequest$Builder.versionId", "s3:DeleteObjectVersion",
-            "software/amazon/awssdk/services/dynamodb/model/TransactWriteItem$Builder.put", "dynamodb:PutItem",
-            "software/amazon/awssdk/services/dynamodb/model/TransactWriteItem$Builder.update", "dynamodb:UpdateItem",
-            "software/amazon/awssdk/services/dynamodb/model/TransactWriteItem$Builder.delete", "dynamodb:DeleteItem",
-            "software/amazon/awssdk/services/dynamodb/model/TransactWriteItem$Builder.conditionCheck", "dynamodb:ConditionCheckItem");
+    private static final Map<String, String> WIDENING_SETTERS = Map.ofEntries(
+            Map.entry("software/amazon/awssdk/services/s3/model/GetObjectRequest$Builder.versionId", "s3:GetObjectVersion"),
+            Map.entry("software/amazon/awssdk/services/s3/model/HeadObjectRequest$Builder.versionId", "s3:GetObjectVersion"),
+            Map.entry("software/amazon/awssdk/services/s3/model/CopyObjectRequest$Builder.sourceVersionId", "s3:GetObjectVersion"),
+            Map.entry("software/amazon/awssdk/services/s3/model/DeleteObjectRequest$Builder.versionId", "s3:DeleteObjectVersion"),
+            Map.entry("software/amazon/awssdk/services/dynamodb/model/TransactWriteItem$Builder.put", "dynamodb:PutItem"),
+            Map.entry("software/amazon/awssdk/services/dynamodb/model/TransactWriteItem$Builder.update", "dynamodb:UpdateItem"),
+            Map.entry("software/amazon/awssdk/services/dynamodb/model/TransactWriteItem$Builder.delete", "dynamodb:DeleteItem"),
+            Map.entry("software/amazon/awssdk/services/dynamodb/model/TransactWriteItem$Builder.conditionCheck", "dynamodb:ConditionCheckItem"),
+            Map.entry("software/amazon/awssdk/services/dynamodb/model/TransactGetItem$Builder.get", "dynamodb:GetItem"));
 
     /** Libraries that call a client for us, by the method we call on them. */
     private static final Map<String, String> LIBRARY_CALLS = Map.ofEntries(

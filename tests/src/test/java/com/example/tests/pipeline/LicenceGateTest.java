@@ -37,6 +37,17 @@ class LicenceGateTest {
                 "2 artifacts checked, 1 not under a licence").doesNotContain("elasticmq");
     }
 
+    /** AND binds tighter than OR: an expression that requires a vendor-only licence is refused whatever else it offers. */
+    @Test
+    void anSpdxExpressionIsReadWithItsGrouping() throws IOException {
+        Command.Result result = gate(bill(component("e", "needs-sspl", "1", "(MIT OR GPL-3.0-only) AND SSPL-1.0"),
+                component("f", "sspl-first", "1", "SSPL-1.0 AND (MIT OR Apache-2.0)"), component("g", "either", "1",
+                        "SSPL-1.0 OR (MIT AND Apache-2.0)"), component("h", "with", "1", "GPL-2.0-only WITH Classpath-exception-2.0")));
+
+        assertThat(result.output()).contains("REFUSED maven:e:needs-sspl", "REFUSED maven:f:sspl-first", "2 not under a licence")
+                .doesNotContain("maven:g:either", "maven:h:with");
+    }
+
     @Test
     void anArtifactThatDeclaresNoLicenceFailsTheGate() throws IOException {
         Command.Result result = gate(bill(component("org.example", "mystery", "1.0")));
@@ -71,7 +82,8 @@ class LicenceGateTest {
         String[] entries = exceptions.split("\\[\\[exception]]");
         assertThat(entries.length).as("the exceptions file lists its entries as [[exception]] tables").isGreaterThan(1);
         for (int i = 1; i < entries.length; i++) {
-            assertThat(entries[i]).as(entries[i]).containsPattern("(?m)^artifact = \"\\S+\"").containsPattern("(?m)^licence = \"\\S")
+            assertThat(entries[i]).as(entries[i]).containsPattern("(?m)^artifact = \"\\S+\"").containsPattern("(?m)^version = \"\\S+\"")
+                    .containsPattern("(?m)^licence = \"\\S")
                     .containsPattern("(?m)^reason = \"");
         }
         assertThat(exceptions).as("DynamoDB Local is never accepted").doesNotContain("DynamoDBLocal");
@@ -93,7 +105,7 @@ class LicenceGateTest {
     private static Map<String, Object> component(String group, String name, String version, String... licences) {
         List<Object> declared = new ArrayList<>();
         for (String licence : licences) {
-            declared.add(licence.contains(" OR ") ? Map.of("expression", licence)
+            declared.add(licence.contains(" OR ") || licence.contains(" AND ") || licence.contains(" WITH ") ? Map.of("expression", licence)
                     : licence.matches("[A-Za-z0-9.-]+") ? Map.of("license", Map.of("id", licence)) : Map.of("license", Map.of("name", licence)));
         }
         return Map.of("group", group, "name", name, "version", version, "licenses", declared);

@@ -74,7 +74,17 @@ class PipelineRolesTest {
             }
             assertThat(statements).anySatisfy(statement -> assertThat(statement).containsEntry("Effect", "Deny")
                     .containsEntry("Action", "cloudformation:*"));
+            String other = stage.equals("dev") ? "prod" : "dev";
+            assertThat(statements).as(environment + ": never the other environment's resources, whatever PowerUserAccess allows")
+                    .anySatisfy(statement -> assertThat(statement).containsEntry("Effect", "Deny").containsEntry("Action", "*")
+                            .containsEntry("Resource", "arn:aws:*:*:*:*serverless-orders-" + other + "*"));
         }
+    }
+
+    @Test
+    void onlyProdsDeployRoleMaySetAStackPolicy() {
+        assertThat(Json.write(allowed(statements("ProdDeployRole")))).contains("cloudformation:SetStackPolicy");
+        assertThat(Json.write(allowed(statements("DevDeployRole")))).doesNotContain("cloudformation:SetStackPolicy");
     }
 
     @Test

@@ -677,6 +677,12 @@ class TemplateRulesTest {
                 CloudFormationTemplate.asMap(resource).get("Fn::Sub"))).toList())).containsExactly(
                 "${PartnerBucket.Arn}/incoming/${!aws:PrincipalTag/partner-id}/*", "${PartnerBucket.Arn}/reports/*",
                 "${PartnerBucket.Arn}/processed/*");
+        Map<String, Object> ingestionOnly = bySid.get("OnlyIngestionWritesReportsAndProcessedFiles");
+        assertThat(ingestionOnly).containsEntry("Effect", "Deny").containsEntry("Action", "s3:PutObject")
+                .containsEntry("Resource", List.of(Map.of("Fn::Sub", "${PartnerBucket.Arn}/reports/*"),
+                        Map.of("Fn::Sub", "${PartnerBucket.Arn}/processed/*")))
+                .containsEntry("Condition", Map.of("ArnNotEquals", Map.of("aws:PrincipalArn",
+                        Map.of("Fn::GetAtt", List.of("IngestFileFunctionRole", "Arn")))));
     }
 
     @Test

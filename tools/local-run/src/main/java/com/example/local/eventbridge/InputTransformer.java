@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.node.NullNode;
 /**
  * A rule target's {@code InputTransformer} as EventBridge applies it: each {@code <name>} of the
  * template is the value at its path in {@code InputPathsMap} (dot notation, the subset EventBridge
- * documents); inside a JSON string it gives the value's text, outside one its JSON. A path the event
+ * documents); inside a JSON string it gives the value's text, escaped (EventBridge inserts it as it is,
+ * so a value holding a quote breaks the JSON there: the values our templates log never hold one),
+ * outside one its JSON. A path the event
  * does not have gives an empty text inside a string and {@code null} outside one, so an event that
  * lacks a field is still delivered. A template naming a variable the map does not define is refused
  * when the target is put, as EventBridge refuses it.
