@@ -105,7 +105,7 @@ public final class ReviewOrderEndpoint implements ApiEndpoint {
                 LOG.warn("Review answer came too late", entry("orderId", orderId.toString()), entry("reason", reason));
                 yield problem(request, correlationId, "/problems/review-expired", "The review window has closed", 410,
                         "The workflow no longer waits for a review of order " + orderId
-                                + " (the review timed out and the order was rejected). Read the order for its status.");
+                                + " (its review timed out, or it was decided otherwise). Read the order for its status.");
             }
         };
     }

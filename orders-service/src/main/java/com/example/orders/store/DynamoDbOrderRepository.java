@@ -142,15 +142,17 @@ public final class DynamoDbOrderRepository implements OrderRepository, ReviewSto
             dynamoDb.updateItem(request -> request.tableName(tableName)
                     .key(OrderItem.key(orderId))
                     .updateExpression("REMOVE #decision, #reason, #reviewer, #reviewedAt")
-                    .conditionExpression("#reviewer = :reviewer AND #reviewedAt = :reviewedAt")
+                    .conditionExpression("#reviewer = :reviewer AND #reviewedAt = :reviewedAt AND #status <> :confirmed")
                     .expressionAttributeNames(Map.of("#decision", OrderItem.REVIEW_DECISION,
                             "#reason", OrderItem.REVIEW_REASON, "#reviewer", OrderItem.REVIEWER,
-                            "#reviewedAt", OrderItem.REVIEWED_AT))
+                            "#reviewedAt", OrderItem.REVIEWED_AT, "#status", OrderItem.STATUS))
                     .expressionAttributeValues(Map.of(
                             ":reviewer", AttributeValue.fromS(answer.reviewer()),
-                            ":reviewedAt", AttributeValue.fromS(answer.answeredAt().toString()))));
+                            ":reviewedAt", AttributeValue.fromS(answer.answeredAt().toString()),
+                            ":confirmed", AttributeValue.fromS(OrderStatus.CONFIRMED.name()))));
         } catch (ConditionalCheckFailedException notOurs) {
-            // Another answer is recorded now; it is not ours to take back.
+            // Another answer is recorded now, or this one confirmed the order already (the workflow
+            // took it from the order before the token came back): it is not ours to take back.
         }
     }
 

@@ -144,6 +144,20 @@ class OrderItemLayoutTest {
         assertThat(storedItem()).isEqualTo(underReview);
     }
 
+    /** An answer the workflow already confirmed the order with (read from the order) is never taken back. */
+    @Test
+    void anAnswerThatConfirmedTheOrderIsKept() {
+        store(with(PLACED_ITEM, Map.of("status", text("UNDER_REVIEW"), "reviewTaskToken", text("token-77"))));
+        ReviewAnswer answer = new ReviewAnswer(ReviewDecision.APPROVE, "known customer", "reviewer-3", LATER);
+        assertThat(orders.claim(ORDER.id(), answer)).isEqualTo(new ReviewStore.Claimed("token-77"));
+        Map<String, AttributeValue> confirmed = with(storedItem(), Map.of("status", text("CONFIRMED")));
+        store(confirmed);
+
+        orders.release(ORDER.id(), answer);
+
+        assertThat(storedItem()).isEqualTo(confirmed);
+    }
+
     @Test
     void thePlacersOwnAnswerIsRefusedAndRecordsNothing() {
         Map<String, AttributeValue> underReview = with(PLACED_ITEM,
