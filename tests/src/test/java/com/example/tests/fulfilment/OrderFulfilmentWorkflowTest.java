@@ -96,11 +96,9 @@ class OrderFulfilmentWorkflowTest {
     @Test
     void aReviewedOrderThatIsApprovedIsConfirmed() {
         deploy(Map.of());
-        JsonNode orderPlaced = placeAndPublish("750.00", 2);
-        String execution = startFulfilment(orderPlaced);
-        String orderId = orderId(orderPlaced);
-
-        openReview(orderId);
+        UnderReview review = highValueOrderUnderReview();
+        String execution = review.execution();
+        String orderId = review.orderId();
         APIGatewayProxyResponseEvent answer = review(orderId, "APPROVE", "customer verified by phone");
 
         assertThat(answer.getStatusCode()).isEqualTo(202);
@@ -115,11 +113,9 @@ class OrderFulfilmentWorkflowTest {
     @Test
     void aReviewedOrderThatIsRejectedIsRejectedWithTheReviewersReason() {
         deploy(Map.of());
-        JsonNode orderPlaced = placeAndPublish("750.00", 2);
-        String execution = startFulfilment(orderPlaced);
-        String orderId = orderId(orderPlaced);
-
-        openReview(orderId);
+        UnderReview review = highValueOrderUnderReview();
+        String execution = review.execution();
+        String orderId = review.orderId();
         assertThat(review(orderId, "REJECT", "address on a sanctions list").getStatusCode()).isEqualTo(202);
 
         assertThat(executions.awaitEnd(execution, WORKFLOW_TIMEOUT).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -138,10 +134,9 @@ class OrderFulfilmentWorkflowTest {
     @Test
     void anApprovalWithTheTaskTokenAloneRejectsTheOrder() {
         deploy(Map.of());
-        JsonNode orderPlaced = placeAndPublish("750.00", 2);
-        String execution = startFulfilment(orderPlaced);
-        String orderId = orderId(orderPlaced);
-        openReview(orderId);
+        UnderReview review = highValueOrderUnderReview();
+        String execution = review.execution();
+        String orderId = review.orderId();
 
         answerWithTheTokenAlone(orderId, "APPROVE");
 
@@ -153,10 +148,9 @@ class OrderFulfilmentWorkflowTest {
     @Test
     void anApprovalRecordedForThePlacerOfTheOrderRejectsIt() {
         deploy(Map.of());
-        JsonNode orderPlaced = placeAndPublish("750.00", 2);
-        String execution = startFulfilment(orderPlaced);
-        String orderId = orderId(orderPlaced);
-        openReview(orderId);
+        UnderReview review = highValueOrderUnderReview();
+        String execution = review.execution();
+        String orderId = review.orderId();
         try (DynamoDbClient dynamoDb = stack.clients().dynamoDb()) {
             dynamoDb.updateItem(builder -> builder.tableName(stack.ref("OrdersTable"))
                     .key(Map.of("orderId", AttributeValue.fromS(orderId)))
@@ -189,10 +183,9 @@ class OrderFulfilmentWorkflowTest {
     @Test
     void aReviewNobodyAnswersInTimeRejectsTheOrder() {
         deploy(Map.of("ReviewTimeoutSeconds", "2"));
-        JsonNode orderPlaced = placeAndPublish("750.00", 2);
-        String orderId = orderId(orderPlaced);
-        String execution = startFulfilment(orderPlaced);
-        openReview(orderId);
+        UnderReview review = highValueOrderUnderReview();
+        String execution = review.execution();
+        String orderId = review.orderId();
 
         assertThat(executions.awaitEnd(execution, WORKFLOW_TIMEOUT).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
 
@@ -340,6 +333,17 @@ class OrderFulfilmentWorkflowTest {
         assertThat(RulePatterns.of("OrderFulfilmentStarter", "OrderPlaced").matches(Json.write(onTheBus(orderPlaced))))
                 .as("the starter's rule matches this OrderPlaced").isTrue();
         return executions.start(stack.ref("OrderFulfilmentStateMachine"), orderId(orderPlaced), Json.write(orderPlaced));
+    }
+
+    /** An order over the review threshold, its workflow started and waiting on a review whose token is recorded. */
+    private record UnderReview(String execution, String orderId) {
+    }
+
+    private UnderReview highValueOrderUnderReview() {
+        JsonNode orderPlaced = placeAndPublish("750.00", 2);
+        String execution = startFulfilment(orderPlaced);
+        openReview(orderId(orderPlaced));
+        return new UnderReview(execution, orderId(orderPlaced));
     }
 
     /** Waits for OrderReviewRequested and hands it to the recorder workflow, as its rule would. */
