@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * The AWS services of one machine, running and sharing one state: moto (DynamoDB and its streams,
  * S3, Parameter Store, Secrets Manager, STS, Step Functions, whose integrations call back into the
  * others), ElasticMQ (queues), and the local run's own EventBridge and Lambda service, all behind
- * one endpoint. Every part is open source (docs/local-run.md says which licence). An X-Ray daemon address takes the functions' trace segments.
+ * one endpoint. Every part is open source (docs/local-run.md says which licence). An X-Ray daemon
+ * address takes the functions' trace segments.
  */
 public final class LocalCloud implements AutoCloseable {
 

@@ -106,7 +106,7 @@ public final class RestApi implements HttpHandler, AutoCloseable {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long started = System.nanoTime();
-        Principal caller = callers.of(signingKey(exchange));
+        Principal caller = callers.of(CallerIdentities.signingKey(exchange));
         Map<String, String> context = context(exchange, caller);
         Answer answer = answer(exchange, caller, context);
         context.put("status", Integer.toString(answer.status));
@@ -320,13 +320,6 @@ public final class RestApi implements HttpHandler, AutoCloseable {
                 .orElseGet(() -> "Root=1-" + Long.toHexString(now.getEpochSecond()) + "-"
                         + UUID.randomUUID().toString().replace("-", "").substring(0, 24)));
         return context;
-    }
-
-    private static Optional<String> signingKey(HttpExchange exchange) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
-                .filter(authorization -> authorization.contains("Credential="))
-                .map(authorization -> authorization.substring(authorization.indexOf("Credential=") + 11))
-                .map(credential -> credential.substring(0, credential.indexOf('/')));
     }
 
     /** Reads at most one byte past the limit: enough to know the body is too large. */

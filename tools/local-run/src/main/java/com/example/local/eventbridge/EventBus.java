@@ -1,19 +1,41 @@
 package com.example.local.eventbridge;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A bus, its rules by name, and its resource policy's statements by statement id. */
+import com.example.local.iam.ResourcePolicy;
+
+/** A bus, its rules by name, and its resource policy (its statements by statement id, and as evaluated). */
 final class EventBus {
 
     final String name;
     final String arn;
     final Map<String, Rule> rules = new ConcurrentHashMap<>();
-    final Map<String, Object> policyStatements = new ConcurrentHashMap<>();
+    private final Map<String, Object> policyStatements = new LinkedHashMap<>();
+    private volatile Optional<ResourcePolicy> policy = Optional.empty();
 
     EventBus(String name, String arn) {
         this.name = name;
         this.arn = arn;
+    }
+
+    /**
+     * Adds or replaces a statement of the bus's policy; the policy is parsed here, once, so that a
+     * statement the local run cannot evaluate is refused when it is put.
+     */
+    synchronized void putPolicyStatement(String statementId, Object statement) {
+        Map<String, Object> statements = new LinkedHashMap<>(policyStatements);
+        statements.put(statementId, statement);
+        policy = Optional.of(ResourcePolicy.of(List.copyOf(statements.values()), Map.of()));
+        policyStatements.put(statementId, statement);
+    }
+
+    /** The bus's policy; empty when it has none. */
+    Optional<ResourcePolicy> policy() {
+        return policy;
     }
 
     /** A rule: its pattern, state and targets. */

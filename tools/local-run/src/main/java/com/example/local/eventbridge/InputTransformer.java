@@ -1,6 +1,5 @@
 package com.example.local.eventbridge;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +25,7 @@ public record InputTransformer(Map<String, String> paths, String template) {
     private static final Pattern PATH = Pattern.compile("\\$(\\.[A-Za-z0-9_-]+)*");
 
     public InputTransformer {
-        paths = Map.copyOf(new LinkedHashMap<>(paths));
+        paths = Map.copyOf(paths);
         paths.forEach((name, path) -> {
             if (!PATH.matcher(path).matches()) {
                 throw new IllegalArgumentException("InputPathsMap." + name + ": unsupported path " + path);

@@ -21,6 +21,7 @@ import com.example.local.Pause;
 import com.example.local.Json;
 import com.example.local.faults.Fault;
 import com.example.local.faults.FaultInjection;
+import com.example.local.iam.CallerIdentities;
 import com.example.local.iam.ResourcePolicy;
 import com.example.local.servers.HttpServers;
 import com.example.local.trace.Trace;
@@ -99,7 +100,7 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
                 throw new ApiError("UnknownOperationException", "No EventBridge action in X-Amz-Target: " + target);
             }
             JsonNode request = body.length == 0 ? Json.object() : Json.parse(body);
-            answer = call(target.substring("AWSEvents.".length()), request, accessKey(exchange));
+            answer = call(target.substring("AWSEvents.".length()), request, CallerIdentities.signingKey(exchange));
         } catch (ApiError error) {
             reply(exchange, 400, Json.object().put("__type", error.type).put("message", error.getMessage()));
             return;
@@ -259,8 +260,7 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
      * A statement the local run cannot evaluate is refused, naming what it cannot evaluate.
      */
     public void putPolicyStatement(String busName, String statementId, Map<String, Object> statement) {
-        ResourcePolicy.of(List.of(statement), Map.of());
-        bus(busName).policyStatements.put(statementId, statement);
+        bus(busName).putPolicyStatement(statementId, statement);
     }
 
     /**
@@ -271,10 +271,11 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
      */
     private Optional<ObjectNode> refusedByPolicy(JsonNode entry, List<String> principals) {
         Optional<EventBus> bus = findBus(entry.path("EventBusName").asText("default"));
-        if (bus.isEmpty() || bus.get().policyStatements.isEmpty()) {
+        Optional<ResourcePolicy> busPolicy = bus.flatMap(EventBus::policy);
+        if (busPolicy.isEmpty()) {
             return Optional.empty();
         }
-        ResourcePolicy policy = ResourcePolicy.of(List.copyOf(bus.get().policyStatements.values()), Map.of());
+        ResourcePolicy policy = busPolicy.get();
         Map<String, String> keys = Map.of("events:source", entry.path("Source").asText(),
                 "events:detail-type", entry.path("DetailType").asText());
         boolean denied = principals.isEmpty()
@@ -294,17 +295,6 @@ public final class LocalEventBridge implements HttpHandler, AutoCloseable {
         Map<String, String> all = new LinkedHashMap<>(keys);
         all.put(key, value);
         return all;
-    }
-
-    /** The access key of a SigV4-signed request, from its credential scope. */
-    private static Optional<String> accessKey(HttpExchange exchange) {
-        String authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("");
-        int credential = authorization.indexOf("Credential=");
-        if (credential < 0) {
-            return Optional.empty();
-        }
-        int end = authorization.indexOf('/', credential);
-        return end < 0 ? Optional.empty() : Optional.of(authorization.substring(credential + "Credential=".length(), end));
     }
 
     private ObjectNode putEvents(ArrayNode entries, Function<JsonNode, Optional<ObjectNode>> refusal) {

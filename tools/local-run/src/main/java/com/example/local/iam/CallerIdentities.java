@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.sun.net.httpserver.HttpExchange;
+
 /**
  * Who an access key belongs to. Temporary keys ({@code ASIA...}, as STS issues them) are looked up
  * in the local STS (moto), which knows the role session it issued each to: that is how a test acts
@@ -36,6 +38,14 @@ public final class CallerIdentities {
     public CallerIdentities(Principal localCaller, Optional<URI> sts) {
         this.localCaller = localCaller;
         this.sts = sts;
+    }
+
+    /** The access key a SigV4-signed request names in its credential scope; empty for an unsigned one. */
+    public static Optional<String> signingKey(HttpExchange exchange) {
+        String authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("");
+        int credential = authorization.indexOf("Credential=");
+        int end = credential < 0 ? -1 : authorization.indexOf('/', credential);
+        return end < 0 ? Optional.empty() : Optional.of(authorization.substring(credential + "Credential=".length(), end));
     }
 
     /** Everyone is the local caller: for a run without STS. */

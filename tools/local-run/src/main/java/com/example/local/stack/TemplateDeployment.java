@@ -413,10 +413,13 @@ public final class TemplateDeployment {
     /** The role SAM creates for a function or state machine, {@code <LogicalId>Role}, named and referable. */
     private String roleOf(String logicalId) {
         String name = physicalName(logicalId + "Role", 64);
-        String arn = "arn:aws:iam::" + stack.accountId() + ":role/" + name;
         stack.putRef(logicalId + "Role", name);
-        stack.putAttribute(logicalId + "Role", "Arn", arn);
-        return arn;
+        stack.putAttribute(logicalId + "Role", "Arn", roleArn(name));
+        return roleArn(name);
+    }
+
+    private String roleArn(String name) {
+        return "arn:aws:iam::" + stack.accountId() + ":role/" + name;
     }
 
     /** A statement of a bus's resource policy. */
@@ -529,7 +532,7 @@ public final class TemplateDeployment {
             }
             case "AWS::IAM::Role" -> {
                 stack.putRef(resource.logicalId(), name);
-                stack.putAttribute(resource.logicalId(), "Arn", "arn:aws:iam::" + stack.accountId() + ":role/" + name);
+                stack.putAttribute(resource.logicalId(), "Arn", roleArn(name));
             }
             case "AWS::SNS::Topic" -> {
                 String arn = "arn:aws:sns:" + stack.region() + ":" + stack.accountId() + ":" + name;
